@@ -1,0 +1,20 @@
+import type { Article, ScriptDocument } from '../core/types.js';
+
+/** What every script writer receives. Writers are pure: no I/O beyond what they are configured with. */
+export interface WriteScriptInput {
+  /** Cleaned articles, in the producer's order. */
+  articles: Article[];
+  showTitle: string;
+  language: string;
+  /** The day the briefing is for (intro reads its weekday and date). */
+  date: Date;
+  /** Target spoken length of the whole briefing, in seconds. */
+  targetSeconds: number;
+  /** Words per minute used to turn targetSeconds into a word budget. */
+  wordsPerMinute: number;
+}
+
+export interface ScriptWriter {
+  readonly name: string;
+  write(input: WriteScriptInput): Promise<ScriptDocument>;
+}
