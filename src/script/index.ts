@@ -1,0 +1,7 @@
+/** Public surface of the script stage. */
+export type { ScriptWriter, WriteScriptInput } from './writer.js';
+export { createExtractiveWriter, writeExtractiveScript, type ExtractiveWriterOptions } from './extractive-writer.js';
+export { extractStorySentences, type ExtractOptions } from './story-extract.js';
+export { toSpoken, type SpokenOptions } from './spoken.js';
+export { renderScriptText, parseScriptText } from './script-text.js';
+export { scriptDocumentSchema, parseScriptDocument, parseScriptJson } from './script-schema.js';
