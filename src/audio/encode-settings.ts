@@ -1,0 +1,28 @@
+import type { EncodeSettings } from './ffmpeg.js';
+
+/**
+ * Podcast rendition: mono 44.1 kHz, 96 kbps CBR MP3, -16 LUFS. Segments are
+ * mastered to this one format so any set of them joins without re-encoding.
+ * The limiter aims at -2.5 dBTP so the joined file stays under -1 dBTP after MP3 overshoot.
+ */
+export const podcastEncoding: EncodeSettings = {
+  sampleRate: 44_100,
+  channels: 1,
+  bitrateKbps: 96,
+  targetLufs: -16,
+  truePeakDb: -2.5,
+};
+
+/** MPEG-1 Layer III frames hold 1152 samples. */
+export const SAMPLES_PER_MP3_FRAME = 1152;
+
+/** Bump when the mastering chain changes, so cached pieces are rebuilt. */
+export const MASTERING_VERSION = 'm3';
+
+export function encodingFingerprint(settings: EncodeSettings): string {
+  return `${MASTERING_VERSION}:${settings.sampleRate}:${settings.channels}:${settings.bitrateKbps}:${settings.targetLufs}:${settings.truePeakDb}`;
+}
+
+export function framesToSeconds(frames: number, settings: EncodeSettings): number {
+  return (frames * SAMPLES_PER_MP3_FRAME) / settings.sampleRate;
+}

@@ -1,0 +1,57 @@
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { BriefcastError, ErrorCodes } from '../core/errors.js';
+
+export interface FfmpegBinaries {
+  ffmpeg: string;
+  ffprobe: string;
+  /** Where each came from, for `briefcast doctor` style diagnostics. */
+  origin: 'env' | 'path' | 'npm';
+}
+
+export interface FindFfmpegOptions {
+  ffmpegPath?: string;
+  ffprobePath?: string;
+  /** Disable the npm-shipped fallback (used by the tests of the missing-ffmpeg error). */
+  allowNpmFallback?: boolean;
+  /** Disable PATH lookup (same reason). */
+  searchPath?: boolean;
+}
+
+function works(binary: string): boolean {
+  try {
+    execFileSync(binary, ['-version'], { stdio: 'ignore', timeout: 10_000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** FFMPEG_PATH (passed in by config), then PATH, then the static build shipped inside npm packages. */
+export function findFfmpeg(options: FindFfmpegOptions = {}): FfmpegBinaries {
+  if (options.ffmpegPath) {
+    const ffprobe = options.ffprobePath ?? options.ffmpegPath.replace(/ffmpeg(\.exe)?$/, 'ffprobe$1');
+    if (works(options.ffmpegPath) && works(ffprobe)) return { ffmpeg: options.ffmpegPath, ffprobe, origin: 'env' };
+    throw new BriefcastError(ErrorCodes.FFMPEG_MISSING, 'FFMPEG_PATH does not point at a working ffmpeg (and ffprobe beside it)', {
+      subject: options.ffmpegPath,
+    });
+  }
+  if (options.searchPath !== false && works('ffmpeg') && works('ffprobe')) {
+    return { ffmpeg: 'ffmpeg', ffprobe: 'ffprobe', origin: 'path' };
+  }
+  if (options.allowNpmFallback !== false) {
+    try {
+      const require = createRequire(import.meta.url);
+      const ffmpeg = (require('@ffmpeg-installer/ffmpeg') as { path: string }).path;
+      const ffprobe = (require('@ffprobe-installer/ffprobe') as { path: string }).path;
+      if (works(ffmpeg) && works(ffprobe)) return { ffmpeg, ffprobe, origin: 'npm' };
+    } catch {
+      // fall through to the error below
+    }
+  }
+  throw new BriefcastError(
+    ErrorCodes.FFMPEG_MISSING,
+    'ffmpeg not found: install it (apt-get install ffmpeg), set FFMPEG_PATH, or reinstall npm packages to get the bundled build',
+    { subject: 'ffmpeg' },
+  );
+}

@@ -1,0 +1,233 @@
+import ffmpeg from 'fluent-ffmpeg';
+import { writeFile } from 'node:fs/promises';
+import { BriefcastError, ErrorCodes } from '../core/errors.js';
+import type { FfmpegBinaries } from './ffmpeg-binaries.js';
+
+/**
+ * The only module that talks to ffmpeg (through fluent-ffmpeg, archived upstream
+ * in 2025: keeping it here makes it replaceable in one file).
+ */
+export interface EncodeSettings {
+  sampleRate: number;
+  channels: 1 | 2;
+  bitrateKbps: number;
+  /** Integrated loudness target, LUFS. */
+  targetLufs: number;
+  /** True-peak ceiling for the limiter, dBTP. Kept below the feed target to leave room for MP3 overshoot. */
+  truePeakDb: number;
+}
+
+export interface Id3Tags {
+  title: string;
+  artist: string;
+  album: string;
+  date: string;
+  comment?: string;
+  genre?: string;
+}
+
+export interface ChapterMark {
+  title: string;
+  startSeconds: number;
+  endSeconds: number;
+}
+
+export interface LoudnessMeasurement {
+  integratedLufs: number;
+  truePeakDbtp: number;
+  loudnessRangeLu: number;
+}
+
+export interface ProbedAudio {
+  durationSeconds: number;
+  codec: string;
+  sampleRate: number;
+  channels: number;
+  bitrate: number;
+  chapters: ChapterMark[];
+  tags: Record<string, string>;
+  hasCover: boolean;
+}
+
+export class FfmpegTools {
+  constructor(private readonly binaries: FfmpegBinaries) {}
+
+  private command(): ffmpeg.FfmpegCommand {
+    return ffmpeg().setFfmpegPath(this.binaries.ffmpeg).setFfprobePath(this.binaries.ffprobe);
+  }
+
+  private run(command: ffmpeg.FfmpegCommand, what: string): Promise<string> {
+    return new Promise((resolve, reject) => {
+      command
+        .on('error', (error: Error, _stdout: string | null, stderr: string | null) => {
+          reject(
+            new BriefcastError(ErrorCodes.FFMPEG_FAILED, `ffmpeg failed to ${what}: ${lastLines(stderr) || error.message}`, {
+              cause: error,
+            }),
+          );
+        })
+        .on('end', (_stdout: string | null, stderr: string | null) => resolve(stderr ?? ''))
+        .run();
+    });
+  }
+
+  /**
+   * Speech to a finished MP3 piece: resample, even out TTS peaks with a compressor
+   * (loudnorm alone is held down by the true-peak ceiling), normalise, fade the
+   * edges a few milliseconds so pieces butt together without clicks.
+   */
+  async masterSpeech(inputs: string[], output: string, settings: EncodeSettings, gainDb = 0): Promise<void> {
+    const command = this.command();
+    for (const input of inputs) command.input(input);
+    const join = inputs.map((_, index) => `[${index}:a]aresample=${settings.sampleRate},aformat=sample_fmts=fltp:channel_layouts=${layout(settings)}[s${index}]`);
+    const concat = `${inputs.map((_, index) => `[s${index}]`).join('')}concat=n=${inputs.length}:v=0:a=1[joined]`;
+    const master = [
+      gainDb !== 0 ? `volume=${gainDb}dB` : null,
+      'acompressor=threshold=-24dB:ratio=4:attack=5:release=100:makeup=2',
+      // loudnorm's dynamic mode lands about 0.6 LU under its target on short speech (measured on eSpeak NG
+      // output), so it aims that much higher; the episode is measured after stitching either way.
+      `loudnorm=I=${settings.targetLufs + 0.6}:TP=${settings.truePeakDb}:LRA=11`,
+      `aresample=${settings.sampleRate}`,
+      'afade=t=in:d=0.008',
+      'areverse,afade=t=in:d=0.008,areverse',
+    ]
+      .filter(Boolean)
+      .join(',');
+    command.complexFilter([...join, concat, `[joined]${master}[out]`]).outputOptions(['-map', '[out]']);
+    this.mp3Piece(command, output, settings);
+    await this.run(command, 'master speech');
+  }
+
+  /** Digital silence as an MP3 piece of the same format. */
+  async renderSilence(milliseconds: number, output: string, settings: EncodeSettings): Promise<void> {
+    const command = this.command()
+      .input(`anullsrc=r=${settings.sampleRate}:cl=${layout(settings)}`)
+      .inputFormat('lavfi')
+      .outputOptions(['-t', (milliseconds / 1000).toFixed(3)]);
+    this.mp3Piece(command, output, settings);
+    await this.run(command, 'render silence');
+  }
+
+  /** Pieces carry no tags and no Xing header, so their frames can be joined byte for byte. */
+  private mp3Piece(command: ffmpeg.FfmpegCommand, output: string, settings: EncodeSettings): void {
+    command
+      .audioCodec('libmp3lame')
+      .audioBitrate(settings.bitrateKbps)
+      .audioFrequency(settings.sampleRate)
+      .audioChannels(settings.channels)
+      .outputOptions(['-write_xing', '0', '-id3v2_version', '0', '-map_metadata', '-1'])
+      .format('mp3')
+      .output(output);
+  }
+
+  /**
+   * Joins finished pieces without re-encoding (stream copy) and writes ID3v2
+   * tags, CHAP/CTOC chapters and cover art in the same pass: stitching costs a
+   * file copy, not an encode.
+   */
+  async concatenate(listFile: string, metadataFile: string, output: string, coverPath?: string): Promise<void> {
+    const command = this.command()
+      .input(listFile)
+      .inputOptions(['-f', 'concat', '-safe', '0'])
+      .input(metadataFile)
+      .inputOptions(['-f', 'ffmetadata']);
+    const options = ['-map', '0:a', '-map_metadata', '1', '-map_chapters', '1', '-c:a', 'copy', '-id3v2_version', '3'];
+    if (coverPath) {
+      command.input(coverPath);
+      options.push('-map', '2:v', '-c:v', 'copy', '-disposition:v', 'attached_pic', '-metadata:s:v', 'title=Cover', '-metadata:s:v', 'comment=Cover (front)');
+    }
+    command.outputOptions(options).format('mp3').output(output);
+    await this.run(command, 'stitch the episode');
+  }
+
+  /** EBU R128 integrated loudness and true peak, as podcast apps and Apple measure them. */
+  async measureLoudness(file: string): Promise<LoudnessMeasurement> {
+    const command = this.command()
+      .input(file)
+      .audioFilters('ebur128=peak=true:framelog=verbose')
+      .outputOptions(['-f', 'null'])
+      .output('-');
+    const stderr = await this.run(command, 'measure loudness');
+    const summary = stderr.slice(stderr.lastIndexOf('Summary:'));
+    const integrated = /I:\s+(-?[\d.]+|-inf) LUFS/.exec(summary)?.[1];
+    const peak = /Peak:\s+(-?[\d.]+|-inf) dBFS/.exec(summary)?.[1];
+    const range = /LRA:\s+(-?[\d.]+) LU/.exec(summary)?.[1];
+    if (integrated === undefined || peak === undefined) {
+      throw new BriefcastError(ErrorCodes.FFMPEG_FAILED, 'could not read the loudness summary from ffmpeg', { subject: file });
+    }
+    return {
+      integratedLufs: parseLevel(integrated),
+      truePeakDbtp: parseLevel(peak),
+      loudnessRangeLu: range === undefined ? 0 : Number(range),
+    };
+  }
+
+  /** Packets (MP3 frames) in a file: exact length of a piece, since pieces are joined frame by frame. */
+  countFrames(file: string): Promise<number> {
+    return new Promise((resolve, reject) => {
+      ffmpeg.setFfprobePath(this.binaries.ffprobe);
+      ffmpeg.ffprobe(file, ['-count_packets'], (error, data) => {
+        if (error) return reject(new BriefcastError(ErrorCodes.FFMPEG_FAILED, `ffprobe failed: ${error.message}`, { subject: file }));
+        const stream = data.streams.find((s) => s.codec_type === 'audio') as { nb_read_packets?: string } | undefined;
+        resolve(Number(stream?.nb_read_packets ?? 0));
+      });
+    });
+  }
+
+  probe(file: string): Promise<ProbedAudio> {
+    return new Promise((resolve, reject) => {
+      ffmpeg.setFfprobePath(this.binaries.ffprobe);
+      ffmpeg.ffprobe(file, ['-show_chapters'], (error, data) => {
+        if (error) return reject(new BriefcastError(ErrorCodes.FFMPEG_FAILED, `ffprobe failed: ${error.message}`, { subject: file }));
+        const audio = data.streams.find((s) => s.codec_type === 'audio');
+        const chapters = (data.chapters ?? []).map((chapter) => {
+          const c = chapter as unknown as { start_time: string | number; end_time: string | number; tags?: { title?: string }; TAG?: { title?: string } };
+          return { title: c.tags?.title ?? c.TAG?.title ?? '', startSeconds: Number(c.start_time), endSeconds: Number(c.end_time) };
+        });
+        resolve({
+          durationSeconds: Number(data.format.duration ?? 0),
+          codec: audio?.codec_name ?? '',
+          sampleRate: Number(audio?.sample_rate ?? 0),
+          channels: Number(audio?.channels ?? 0),
+          bitrate: Number(data.format.bit_rate ?? 0),
+          chapters,
+          tags: (data.format.tags ?? {}) as Record<string, string>,
+          hasCover: data.streams.some((s) => s.codec_type === 'video'),
+        });
+      });
+    });
+  }
+}
+
+/** Writes an ffmetadata file: global ID3 tags and one chapter per story. */
+export async function writeFfmetadata(path: string, tags: Id3Tags, chapters: ChapterMark[]): Promise<void> {
+  const lines = [';FFMETADATA1'];
+  for (const [key, value] of Object.entries(tags)) if (value) lines.push(`${key}=${escapeMetadata(value)}`);
+  for (const chapter of chapters) {
+    lines.push('[CHAPTER]', 'TIMEBASE=1/1000', `START=${Math.round(chapter.startSeconds * 1000)}`, `END=${Math.round(chapter.endSeconds * 1000)}`);
+    lines.push(`title=${escapeMetadata(chapter.title)}`);
+  }
+  await writeFile(path, `${lines.join('\n')}\n`, 'utf8');
+}
+
+/** ffmetadata escapes '=', ';', '#', '\' and newlines with a backslash. */
+function escapeMetadata(value: string): string {
+  return value.replace(/[=;#\\\n]/g, (char) => `\\${char}`);
+}
+
+/** One line of the concat demuxer's list; quotes in paths are escaped the way it expects. */
+export function concatListLine(path: string): string {
+  return `file '${path.replace(/'/g, "'\\''")}'`;
+}
+
+function layout(settings: EncodeSettings): string {
+  return settings.channels === 1 ? 'mono' : 'stereo';
+}
+
+function parseLevel(value: string): number {
+  return value === '-inf' ? Number.NEGATIVE_INFINITY : Number(value);
+}
+
+function lastLines(stderr: string | null | undefined): string {
+  return (stderr ?? '').trim().split('\n').slice(-3).join(' ').slice(0, 400);
+}

@@ -1,0 +1,20 @@
+#!/usr/bin/env node
+import { Command } from 'commander';
+import { registerCreate } from './commands/create.js';
+import { registerDemo } from './commands/demo.js';
+import { registerEpisodeCommands } from './commands/episodes.js';
+import { registerServe } from './commands/serve.js';
+import { registerVoices } from './commands/voices.js';
+
+const program = new Command()
+  .name('briefcast')
+  .description('Turn news articles into a spoken briefing and publish it as a podcast.')
+  .showHelpAfterError('(add --help for usage)');
+
+registerDemo(program);
+registerCreate(program);
+registerEpisodeCommands(program);
+registerServe(program);
+registerVoices(program);
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,49 @@
+import type { ProgressEvent, ProgressListener, PipelineStage } from '../pipeline/progress.js';
+
+const LABELS: Record<PipelineStage, string> = {
+  ingest: 'Reading articles',
+  clean: 'Cleaning',
+  script: 'Writing script',
+  synthesise: 'Synthesising speech',
+  stitch: 'Stitching audio',
+  publish: 'Publishing',
+};
+
+/**
+ * A task list on a terminal (one line per stage, redrawn in place with a bar),
+ * plain lines when output is piped, so CI logs stay readable.
+ */
+export function createProgressReporter(stream: NodeJS.WriteStream = process.stderr): ProgressListener & { finish(): void } {
+  const interactive = Boolean(stream.isTTY) && process.env.CI === undefined;
+  const started = Date.now();
+  let current: PipelineStage | undefined;
+  let lastLine = '';
+
+  const bar = (done: number, total: number) => {
+    const width = 20;
+    const filled = total > 0 ? Math.round((done / total) * width) : 0;
+    return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`;
+  };
+  const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
+
+  const report = (event: ProgressEvent) => {
+    const finished = event.total > 0 && event.done >= event.total;
+    if (interactive) {
+      if (current && current !== event.stage) stream.write('\n');
+      current = event.stage;
+      const line = `${finished ? '✔' : '…'} ${LABELS[event.stage].padEnd(20)} ${event.total > 1 ? bar(event.done, event.total) : ''} ${event.message ?? ''}`;
+      stream.write(`\r\x1b[2K${line}`);
+      lastLine = line;
+    } else if (finished || event.done === 0) {
+      // Piped output: one line when a stage starts and one when it ends, not one per segment.
+      const line = `${elapsed()} ${LABELS[event.stage]}: ${finished ? 'done' : 'started'}${event.total > 1 ? ` (${event.done}/${event.total})` : ''}${event.message ? ` ${event.message}` : ''}`;
+      if (line !== lastLine) stream.write(`${line}\n`);
+      lastLine = line;
+    }
+  };
+  return Object.assign(report, {
+    finish() {
+      if (interactive && current) stream.write('\n');
+    },
+  });
+}

@@ -1,0 +1,59 @@
+import type { SegmentKind, SourceRef } from './types.js';
+
+/** What is known about one episode; stored as JSON beside its inputs and read by the feed builder. */
+export type EpisodeStatus = 'queued' | 'writing' | 'synthesising' | 'stitching' | 'publishing' | 'published' | 'draft' | 'failed';
+
+export interface EpisodeChapter {
+  title: string;
+  startSeconds: number;
+  endSeconds: number;
+  url?: string;
+}
+
+export interface EpisodeSegmentInfo {
+  id: string;
+  kind: SegmentKind;
+  title?: string;
+  text: string;
+  provider: string;
+  voice: string;
+  cacheKey: string;
+  /** True when the audio came from the segment cache instead of the TTS engine. */
+  cached: boolean;
+  startSeconds: number;
+  durationSeconds: number;
+}
+
+export interface EpisodeAudio {
+  key: string;
+  url: string;
+  bytes: number;
+  mimeType: string;
+  durationSeconds: number;
+  integratedLufs: number;
+  truePeakDbtp: number;
+  loudnessRangeLu: number;
+}
+
+export interface EpisodeRecord {
+  id: string;
+  showId: string;
+  title: string;
+  /** ISO date the briefing is for. */
+  date: string;
+  createdAt: string;
+  updatedAt: string;
+  publishedAt?: string;
+  status: EpisodeStatus;
+  /** Progress of the current stage: done of total units (segments while synthesising). */
+  progress?: { stage: EpisodeStatus; done: number; total: number };
+  description: string;
+  sources: SourceRef[];
+  writer?: string;
+  audio?: EpisodeAudio;
+  chapters: EpisodeChapter[];
+  segments: EpisodeSegmentInfo[];
+  /** Extra published files by kind (transcript, chapters JSON...), key to URL. */
+  files?: Record<string, { key: string; url: string; mimeType: string }>;
+  error?: { code: string; message: string };
+}

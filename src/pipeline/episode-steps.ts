@@ -1,0 +1,139 @@
+import type { EpisodeRecord } from '../core/episode.js';
+import { BriefcastError, ErrorCodes } from '../core/errors.js';
+import { contentHash } from '../core/hash.js';
+import { mapConcurrent } from '../core/map-concurrent.js';
+import type { Article, ScriptDocument, ScriptSegment } from '../core/types.js';
+import type { ShowConfig } from '../config/show-config.js';
+import type { PipelineContext } from './context.js';
+import { EpisodeStore } from './episode-store.js';
+import { noProgress, type ProgressListener } from './progress.js';
+import { renderSegment, type SegmentRenderRequest } from './render-segment.js';
+import { stitchEpisode, type SegmentRenderResult } from './stitch-episode.js';
+import { publishEpisode } from './publish-episode.js';
+
+/**
+ * The steps of one episode after ingest, each reading its inputs from storage
+ * and writing its outputs there, so a queue can run each step on any machine.
+ */
+export interface PrepareOptions {
+  date: Date;
+  /** Defaults to a hash of the date and article ids: the same request twice is the same episode. */
+  episodeId?: string;
+  writer?: string;
+  /** Replace the written script (e.g. a producer's edited one). */
+  script?: ScriptDocument;
+}
+
+export function defaultEpisodeId(show: ShowConfig, articles: Article[], date: Date): string {
+  const day = date.toISOString().slice(0, 10);
+  return `${day}-${contentHash(`${show.id}|${articles.map((article) => article.id).join(',')}`, 8)}`;
+}
+
+export function episodeTitle(show: ShowConfig, script: ScriptDocument): string {
+  const day = new Date(`${script.date}T12:00:00Z`).toLocaleDateString('en-GB', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+  return `${show.title}: ${day}`;
+}
+
+function describe(script: ScriptDocument): string {
+  const stories = script.segments.filter((segment) => segment.kind === 'story');
+  return stories
+    .map((segment) => {
+      const source = segment.sources?.find((s) => s.siteName)?.siteName;
+      return `${segment.title ?? 'Story'}${source ? ` (${source})` : ''}`;
+    })
+    .join('; ');
+}
+
+/** Writes the script and the episode record. Cleaned articles in, nothing synthesised yet. */
+export async function prepareEpisode(ctx: PipelineContext, show: ShowConfig, articles: Article[], options: PrepareOptions): Promise<EpisodeRecord> {
+  const store = new EpisodeStore(ctx.work);
+  const episodeId = options.episodeId ?? defaultEpisodeId(show, articles, options.date);
+  const writerName = options.writer ?? 'extractive';
+  const writer = ctx.writers.get(writerName);
+  if (!writer) throw new BriefcastError(ErrorCodes.CONFIG_INVALID, `unknown script writer; known: ${[...ctx.writers.keys()].join(', ')}`, { subject: writerName });
+  const script =
+    options.script ??
+    (await writer.write({
+      articles,
+      showTitle: show.title,
+      language: show.language,
+      date: options.date,
+      targetSeconds: show.targetMinutes * 60,
+      wordsPerMinute: show.wordsPerMinute,
+    }));
+  const existing = await store.findEpisode(show.id, episodeId);
+  const now = ctx.now().toISOString();
+  const record: EpisodeRecord = {
+    ...(existing ?? { chapters: [], segments: [], createdAt: now }),
+    id: episodeId,
+    showId: show.id,
+    title: episodeTitle(show, script),
+    date: script.date,
+    updatedAt: now,
+    status: existing?.status === 'published' ? 'published' : 'synthesising',
+    description: describe(script),
+    sources: articles.map((article) => ({ title: article.title, url: article.url, siteName: article.siteName })),
+    writer: script.writer,
+  };
+  await store.saveShow(show);
+  await store.saveArticles(show.id, episodeId, articles);
+  await store.saveScript(show.id, episodeId, script);
+  await store.saveEpisode(record);
+  return record;
+}
+
+/** The TTS request for one segment: its own voice override, or the show's voice. */
+export function segmentRequest(show: ShowConfig, segment: ScriptSegment): SegmentRenderRequest {
+  return { text: segment.text, provider: show.voice.provider, voice: segment.voice ?? show.voice.name, speed: show.voice.speed };
+}
+
+/** Synthesises every segment (cache first), several at once. */
+export async function synthesiseEpisode(
+  ctx: PipelineContext,
+  show: ShowConfig,
+  episodeId: string,
+  onProgress: ProgressListener = noProgress,
+): Promise<SegmentRenderResult[]> {
+  const script = await new EpisodeStore(ctx.work).getScript(show.id, episodeId);
+  let done = 0;
+  onProgress({ stage: 'synthesise', done, total: script.segments.length });
+  return mapConcurrent(script.segments, ctx.concurrency, async (segment) => {
+    const request = segmentRequest(show, segment);
+    const rendered = await renderSegment(ctx, request);
+    done += 1;
+    onProgress({ stage: 'synthesise', done, total: script.segments.length, message: rendered.cached ? 'cached' : 'synthesised' });
+    return { segmentId: segment.id, cacheKey: rendered.cacheKey, provider: request.provider, voice: request.voice, cached: rendered.cached };
+  });
+}
+
+/** Stitches, records what was measured, publishes. */
+export async function completeEpisode(
+  ctx: PipelineContext,
+  show: ShowConfig,
+  episodeId: string,
+  results: SegmentRenderResult[],
+  onProgress: ProgressListener = noProgress,
+): Promise<EpisodeRecord> {
+  const store = new EpisodeStore(ctx.work);
+  onProgress({ stage: 'stitch', done: 0, total: 1 });
+  const { audio, layout } = await stitchEpisode(ctx, show, episodeId, results);
+  onProgress({ stage: 'stitch', done: 1, total: 1 });
+  await store.updateEpisode(show.id, episodeId, (record) => ({
+    ...record,
+    audio,
+    chapters: layout.chapters,
+    segments: layout.segments,
+    status: record.status === 'published' ? 'published' : 'publishing',
+    updatedAt: ctx.now().toISOString(),
+  }));
+  onProgress({ stage: 'publish', done: 0, total: 1 });
+  const record = await publishEpisode(ctx, show, episodeId);
+  onProgress({ stage: 'publish', done: 1, total: 1 });
+  return record;
+}
