@@ -10,6 +10,7 @@ import { createEspeakProvider } from './tts/providers/espeak.js';
 import { createExtractiveWriter } from './script/extractive-writer.js';
 import type { ScriptWriter } from './script/writer.js';
 import type { PipelineContext } from './pipeline/context.js';
+import { createInProcessLock } from './core/keyed-lock.js';
 
 /**
  * The composition root: the one place that turns validated configuration into
@@ -52,6 +53,7 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
     scratchDir: join(dataDir, 'tmp'),
     concurrency: config.concurrency,
     logger,
+    lock: createInProcessLock(),
     now: overrides.now ?? (() => new Date()),
   };
   logger.debug({ ffmpeg: binaries.origin }, 'app ready');

@@ -4,6 +4,7 @@ import type { EncodeSettings } from '../audio/ffmpeg.js';
 import type { Storage } from '../storage/storage.js';
 import type { ProviderRegistry } from '../tts/provider-registry.js';
 import type { ScriptWriter } from '../script/writer.js';
+import type { KeyedLock } from '../core/keyed-lock.js';
 
 /**
  * Everything a stage function may touch, built once by the composition root.
@@ -24,6 +25,8 @@ export interface PipelineContext {
   /** How many segments to synthesise at once. */
   concurrency: number;
   logger: Logger;
+  /** Serialises read-modify-write of shared objects such as a show's feed (per show, across all processes in distributed mode). */
+  lock: KeyedLock;
   /** Clock, injectable for tests. */
   now: () => Date;
 }

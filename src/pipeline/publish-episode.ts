@@ -26,7 +26,12 @@ export async function publishEpisode(ctx: PipelineContext, show: ShowConfig, epi
 }
 
 /** Rebuilds a show's feed from every episode record; the feed object is replaced atomically. */
-export async function rebuildFeed(ctx: PipelineContext, show: ShowConfig): Promise<string> {
+export function rebuildFeed(ctx: PipelineContext, show: ShowConfig): Promise<string> {
+  // Two episodes finishing together must both land in the feed: list-and-write runs under the show's lock.
+  return ctx.lock(`feed:${show.id}`, () => writeFeed(ctx, show));
+}
+
+async function writeFeed(ctx: PipelineContext, show: ShowConfig): Promise<string> {
   const store = new EpisodeStore(ctx.work);
   const [episodes, assets] = await Promise.all([store.listEpisodes(show.id), readShowAssets(ctx, show.id)]);
   const feedKey = publicKeys.feed(show.id);
