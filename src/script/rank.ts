@@ -14,7 +14,7 @@ export interface RankWeights {
   positionDecay: number;
 }
 
-export const DEFAULT_RANK_WEIGHTS: RankWeights = { position: 1, centrality: 1, headline: 0.5, positionDecay: 3 };
+export const DEFAULT_RANK_WEIGHTS: RankWeights = { position: 1, centrality: 2, headline: 0.5, positionDecay: 3 };
 
 export interface Ranking {
   scores: number[];
