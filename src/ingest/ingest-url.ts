@@ -1,0 +1,30 @@
+import type { Article } from '../core/types.js';
+import { decodeHtml } from './decode.js';
+import { ingestHtml } from './ingest-html.js';
+import { ingestText } from './ingest-text.js';
+import type { IngestOptions } from './options.js';
+import { safeFetch } from './safe-fetch.js';
+
+const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
+const TEXT_TYPES = new Set(['text/plain', 'text/markdown', 'text/x-markdown']);
+
+export function isUrlSource(source: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(source.trim());
+}
+
+/** Fetches one article page through safe-fetch and extracts it; the source stays the URL as given. */
+export async function ingestUrl(source: string, options: IngestOptions, extra: Pick<Parameters<typeof safeFetch>[1], 'lookup'> = {}): Promise<Article> {
+  const response = await safeFetch(source, {
+    ...options,
+    ...extra,
+    accept: 'text/html,application/xhtml+xml;q=0.9,text/plain;q=0.5,text/markdown;q=0.5',
+    // No content type at all: accept and sniff below rather than reject a sloppy server.
+    isAllowedType: (type) => type === '' || HTML_TYPES.has(type) || TEXT_TYPES.has(type),
+  });
+  const decoded = decodeHtml(response.body, response.charset ? { declaredCharset: response.charset } : {});
+  if (TEXT_TYPES.has(response.mediaType)) {
+    const format = response.mediaType === 'text/plain' ? 'text' : 'markdown';
+    return { ...ingestText(decoded, source, format), url: response.url };
+  }
+  return ingestHtml(decoded, source, response.url);
+}
