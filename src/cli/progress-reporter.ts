@@ -14,7 +14,7 @@ const LABELS: Record<PipelineStage, string> = {
  * plain lines when output is piped, so CI logs stay readable.
  */
 export function createProgressReporter(stream: NodeJS.WriteStream = process.stderr): ProgressListener & { finish(): void } {
-  const interactive = Boolean(stream.isTTY) && process.env.CI === undefined;
+  const interactive = Boolean(stream.isTTY);
   const started = Date.now();
   let current: PipelineStage | undefined;
   let lastLine = '';

@@ -6,7 +6,7 @@ import { createApp, type App } from '../app.js';
 export async function withApp(work: (app: App) => Promise<void>, overrides: Partial<AppConfig> = {}): Promise<void> {
   let app: App | undefined;
   try {
-    app = createApp(loadConfig(process.env, overrides));
+    app = createApp(loadConfig(undefined, overrides));
     await work(app);
   } catch (error) {
     reportError(error);

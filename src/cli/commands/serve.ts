@@ -29,7 +29,7 @@ export function registerServe(program: Command): void {
     .option('-H, --host <host>', 'address to listen on (default: BRIEFCAST_HOST or 127.0.0.1; 0.0.0.0 for your network)')
     .action(async (options: ServeOptions) => {
       try {
-        const config = loadConfig(process.env, {
+        const config = loadConfig(undefined, {
           ...(options.port ? { port: Number(options.port) } : {}),
           ...(options.host ? { host: options.host } : {}),
         });
