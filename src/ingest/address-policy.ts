@@ -39,11 +39,15 @@ export function checkAddress(address: string, allowPrivateNetwork: boolean): Add
   return range === 'unicast' ? { allowed: true } : { allowed: false, reason: `${range} address ${canonical}` };
 }
 
-/** Hostname-level refusals that need no DNS: metadata names and localhost. */
-export function checkHostname(hostname: string, allowPrivateNetwork: boolean): AddressVerdict {
+/** Hostname-level refusals that need no DNS: metadata names, localhost, and IP literals (which skip the resolver). */
+export function checkHostname(
+  hostname: string,
+  allowPrivateNetwork: boolean,
+  policy: (address: string) => AddressVerdict = (address) => checkAddress(address, allowPrivateNetwork),
+): AddressVerdict {
   const host = normaliseHostname(hostname);
   if (METADATA_HOSTNAMES.has(host)) return { allowed: false, reason: `cloud metadata host ${host}` };
-  if (isIpLiteral(host)) return checkAddress(host, allowPrivateNetwork);
+  if (isIpLiteral(host)) return policy(host);
   if (!allowPrivateNetwork && (host === 'localhost' || host.endsWith('.localhost'))) {
     return { allowed: false, reason: `loopback host ${host}` };
   }

@@ -10,8 +10,8 @@ export { defaultIngestOptions, resolveIngestOptions, type IngestOptions } from '
 export { ingestHtml } from './ingest-html.js';
 export { ingestText } from './ingest-text.js';
 export { articleId } from './article-id.js';
-export { checkAddress, checkHostname } from './address-policy.js';
-export { safeFetch, type SafeFetchOptions, type SafeFetchResponse } from './safe-fetch.js';
+export { checkAddress, checkHostname, type AddressVerdict } from './address-policy.js';
+export { safeFetch, type AddressPolicy, type SafeFetchOptions, type SafeFetchResponse } from './safe-fetch.js';
 
 async function ingestOne(source: string, options: IngestOptions): Promise<Article[]> {
   if (isUrlSource(source)) return [await ingestUrl(source, options)];

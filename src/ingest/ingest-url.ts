@@ -3,7 +3,7 @@ import { decodeHtml } from './decode.js';
 import { ingestHtml } from './ingest-html.js';
 import { ingestText } from './ingest-text.js';
 import type { IngestOptions } from './options.js';
-import { safeFetch } from './safe-fetch.js';
+import { safeFetch, type SafeFetchOptions } from './safe-fetch.js';
 
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 const TEXT_TYPES = new Set(['text/plain', 'text/markdown', 'text/x-markdown']);
@@ -13,7 +13,7 @@ export function isUrlSource(source: string): boolean {
 }
 
 /** Fetches one article page through safe-fetch and extracts it; the source stays the URL as given. */
-export async function ingestUrl(source: string, options: IngestOptions, extra: Pick<Parameters<typeof safeFetch>[1], 'lookup'> = {}): Promise<Article> {
+export async function ingestUrl(source: string, options: IngestOptions, extra: Pick<SafeFetchOptions, 'lookup' | 'addressPolicy'> = {}): Promise<Article> {
   const response = await safeFetch(source, {
     ...options,
     ...extra,

@@ -2,7 +2,7 @@ import { lookup as dnsLookup } from 'node:dns';
 import type { LookupFunction } from 'node:net';
 import { Agent, request } from 'undici';
 import { BriefcastError, ErrorCodes } from '../core/errors.js';
-import { checkAddress, checkHostname } from './address-policy.js';
+import { checkAddress, checkHostname, type AddressVerdict } from './address-policy.js';
 import type { IngestOptions } from './options.js';
 
 export interface SafeFetchOptions extends IngestOptions {
@@ -12,7 +12,11 @@ export interface SafeFetchOptions extends IngestOptions {
   isAllowedType: (mediaType: string) => boolean;
   /** Resolver override, e.g. to map a test hostname; every address it returns is still checked. */
   lookup?: LookupFunction;
+  /** Address decision override (embedding, tests); defaults to checkAddress with allowPrivateNetwork. */
+  addressPolicy?: AddressPolicy;
 }
+
+export type AddressPolicy = (address: string) => AddressVerdict;
 
 export interface SafeFetchResponse {
   /** URL after redirects. */
@@ -39,13 +43,13 @@ class RefusedAddressError extends Error {
 }
 
 /** Checks every resolved address at connect time, so a DNS answer that changes between check and use cannot slip through. */
-function guardedLookup(base: LookupFunction, allowPrivateNetwork: boolean): LookupFunction {
+function guardedLookup(base: LookupFunction, policy: AddressPolicy): LookupFunction {
   return (hostname, options, callback) => {
     base(hostname, options, (error, address, family) => {
       if (error) return callback(error, address, family);
       const entries = Array.isArray(address) ? address : [{ address, family }];
       for (const entry of entries) {
-        const verdict = checkAddress(entry.address, allowPrivateNetwork);
+        const verdict = policy(entry.address);
         if (!verdict.allowed) return callback(new RefusedAddressError(`${hostname}: ${verdict.reason}`), address, family);
       }
       callback(null, address, family);
@@ -121,12 +125,13 @@ export async function safeFetch(input: string, options: SafeFetchOptions): Promi
   const subject = input;
   let url = parseTarget(input.trim(), subject, false);
   const signal = AbortSignal.timeout(options.fetchTimeoutMs);
+  const policy = options.addressPolicy ?? ((address: string) => checkAddress(address, options.allowPrivateNetwork));
   const agent = new Agent({
-    connect: { lookup: guardedLookup(options.lookup ?? (dnsLookup as LookupFunction), options.allowPrivateNetwork) },
+    connect: { lookup: guardedLookup(options.lookup ?? (dnsLookup as LookupFunction), policy) },
   });
   try {
     for (let hop = 0; ; hop++) {
-      const host = checkHostname(url.hostname, options.allowPrivateNetwork);
+      const host = checkHostname(url.hostname, options.allowPrivateNetwork, policy);
       if (!host.allowed) throw new BriefcastError(ErrorCodes.URL_REFUSED, `refused ${host.reason}`, { subject });
       const response = await request(url, {
         method: 'GET',

@@ -7,8 +7,10 @@ const BYLINE = new RegExp(
   String.raw`^(?:[Bb][Yy]|BY)\s+(${NAME}(?:\s*(?:,|and|&)\s*${NAME})*)(?:\s*(?:,|\||–|—|-|\bin\b)\s*([^.!?]{1,70}))?\.?$`,
   'u',
 );
-/** Wire-copy footers: "Reporting by Jane Doe; Editing by John Roe". */
-const STAFF_FOOTER = /^(?:\(?(?:additional\s+)?(?:reporting|writing|editing|research|compiled|produced|graphics?)(?:\s+and\s+\w+)?\s+by\b)[^]{0,200}$/i;
+/** Wire-copy footers: "Reporting by Jane Doe; Editing by John Roe", one credit per `;` segment. */
+const STAFF_SEGMENT = /^\(?(?:additional\s+)?(?:reporting|writing|editing|research|compiled|produced|graphics?|photos?)(?:\s+and\s+\w+)?\s+by\s+(.+?)\)?\.?$/i;
+/** After "by" only names and joining words: "the BBC found that..." is a sentence, not a footer. */
+const NAME_WORD = /^(?:\p{Lu}[\p{L}'’.-]*|and|in|of|the|de|da|la|le|van|von|al|from|at|with|&|,)$/u;
 
 /** The byline text of an author line, or undefined when the paragraph is not one. */
 export function extractByline(paragraph: string): string | undefined {
@@ -23,5 +25,9 @@ export function extractByline(paragraph: string): string | undefined {
 }
 
 export function isStaffFooter(paragraph: string): boolean {
-  return paragraph.length <= 220 && STAFF_FOOTER.test(paragraph);
+  if (paragraph.length > 220) return false;
+  return paragraph.split(';').every((segment) => {
+    const names = STAFF_SEGMENT.exec(segment.trim())?.[1];
+    return names !== undefined && names.replace(/,/g, ' , ').split(/\s+/).filter(Boolean).every((word) => NAME_WORD.test(word));
+  });
 }

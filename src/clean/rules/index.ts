@@ -22,8 +22,8 @@ export interface ParagraphRule {
 
 /** Applied in order; the first match removes the paragraph (its name is reported in the clean log). */
 export const paragraphRules: readonly ParagraphRule[] = [
-  { name: 'credit', matches: isCreditLine },
   { name: 'caption', matches: isCaptionLine },
+  { name: 'credit', matches: isCreditLine },
   { name: 'teaser', matches: isTeaserLine },
   { name: 'promo', matches: isPromoParagraph },
   { name: 'related-link', matches: isRelatedLine },

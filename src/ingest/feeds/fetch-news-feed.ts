@@ -1,6 +1,5 @@
-import type { LookupFunction } from 'node:net';
 import type { IngestOptions } from '../options.js';
-import { safeFetch } from '../safe-fetch.js';
+import { safeFetch, type SafeFetchOptions } from '../safe-fetch.js';
 import { parseNewsFeed } from './parse-news-feed.js';
 import type { NewsFeedItem } from './types.js';
 
@@ -11,7 +10,7 @@ const FEED_TYPES = new Set([
 ]);
 
 /** Downloads a feed through safe-fetch (same address, size and time guards as articles) and parses it. */
-export async function fetchNewsFeed(url: string, options: IngestOptions, extra: { lookup?: LookupFunction } = {}): Promise<NewsFeedItem[]> {
+export async function fetchNewsFeed(url: string, options: IngestOptions, extra: Pick<SafeFetchOptions, 'lookup' | 'addressPolicy'> = {}): Promise<NewsFeedItem[]> {
   const response = await safeFetch(url, {
     ...options,
     ...extra,
