@@ -9,15 +9,13 @@ import { shareBudget } from './budget.js';
 import { headlineSentence, introText, outroText, transitionText } from './framing.js';
 import { framingSegmentId, uniqueIds } from './segment-ids.js';
 import { isoDay } from './spoken-numbers.js';
-import { singleArticleStories, type Story } from './stories.js';
+import { buildStories, type Story, type StoryOptions } from './stories.js';
 import { planStory, spokenHeadline, type ExtractOptions } from './story-extract.js';
 import { composeStoryText } from './story-text.js';
 import { countWords } from './tokens.js';
 import type { ScriptWriter, WriteScriptInput } from './writer.js';
 
-export interface ExtractiveWriterOptions extends ExtractOptions {
-  /** Turns the input articles into stories (default: one story per article, in the producer's order). */
-  stories?: (input: WriteScriptInput) => Story[];
+export interface ExtractiveWriterOptions extends ExtractOptions, StoryOptions {
   /** Recorded in the document's `writer` field (default "extractive"). */
   label?: string;
 }
@@ -32,7 +30,7 @@ function sourcesOf(story: Story): SourceRef[] {
 
 export function writeExtractiveScript(input: WriteScriptInput, options: ExtractiveWriterOptions = {}): ScriptDocument {
   const spoken = options.spoken !== false;
-  const stories = (options.stories ?? ((i: WriteScriptInput) => singleArticleStories(i.articles)))(input);
+  const stories = buildStories(input.articles, options);
   if (stories.length === 0) {
     throw new BriefcastError(ErrorCodes.INPUT_EMPTY, 'no articles to write a briefing from', { subject: input.showTitle });
   }

@@ -12,9 +12,11 @@ export interface RankWeights {
   headline: number;
   /** How fast the position prior falls: prior = 1 / (1 + position / decay). */
   positionDecay: number;
+  /** Multiplier for sentences from a story's other sources, so the lead source tells the story and the rest add to it. */
+  otherSource: number;
 }
 
-export const DEFAULT_RANK_WEIGHTS: RankWeights = { position: 1, centrality: 2, headline: 0.5, positionDecay: 3 };
+export const DEFAULT_RANK_WEIGHTS: RankWeights = { position: 1, centrality: 2, headline: 0.5, positionDecay: 3, otherSource: 0.85 };
 
 export interface Ranking {
   scores: number[];
@@ -46,7 +48,8 @@ export function rankSentences(
     const central = cosine(vectors[i] as TermVector, centroid);
     const head = headlineTerms.length > 0 ? overlap(headlineTerms, s.terms) : 0;
     const shortness = Math.min(1, s.words / 10);
-    return s.quality * shortness * (weights.position * prior + weights.centrality * central + weights.headline * head);
+    const source = s.article === 0 ? 1 : weights.otherSource;
+    return source * s.quality * shortness * (weights.position * prior + weights.centrality * central + weights.headline * head);
   });
   return { scores, vectors };
 }

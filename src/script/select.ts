@@ -5,18 +5,31 @@
  * already chosen, is highest. The last pick may overshoot the budget when
  * that lands closer to it than stopping short.
  */
+import { conflictingFigures } from './entities.js';
 import type { Ranking } from './rank.js';
 import type { StorySentence } from './story-sentences.js';
-import { cosine, type TermVector } from './tokens.js';
+import { cosine, termCounts, type TermVector } from './tokens.js';
 
 export interface SelectOptions {
   /** Trade-off between relevance (1) and novelty (0). */
   lambda: number;
   /** Sentences at least this similar to a chosen one are never added (near-duplicates across sources). */
   duplicateSimilarity: number;
+  /**
+   * The same, for sentences from different articles of one story: outlets word the same fact differently,
+   * so a lower bar. Sentences whose figures disagree are kept, to be read side by side with attribution.
+   */
+  crossSourceDuplicate: number;
 }
 
-export const DEFAULT_SELECT_OPTIONS: SelectOptions = { lambda: 0.7, duplicateSimilarity: 0.6 };
+export const DEFAULT_SELECT_OPTIONS: SelectOptions = { lambda: 0.7, duplicateSimilarity: 0.6, crossSourceDuplicate: 0.3 };
+
+function isDuplicate(a: StorySentence, b: StorySentence, sim: number, options: SelectOptions): boolean {
+  if (a.article === b.article) return sim >= options.duplicateSimilarity;
+  // Plain term overlap here: IDF over the merged story would discount exactly the words two outlets share.
+  const plain = cosine(termCounts(a.terms), termCounts(b.terms));
+  return plain >= options.crossSourceDuplicate && !conflictingFigures(a.raw, b.raw);
+}
 
 /** Returns the chosen sentence indices in story order. */
 export function selectSentences(
@@ -43,8 +56,13 @@ export function selectSentences(
       const fits = used + adds <= budget || used + adds - budget < budget - used;
       if (!fits) continue;
       let redundancy = 0;
-      for (const j of chosen) redundancy = Math.max(redundancy, similarity(i, j));
-      if (redundancy >= options.duplicateSimilarity) continue;
+      let duplicate = false;
+      for (const j of chosen) {
+        const sim = similarity(i, j);
+        redundancy = Math.max(redundancy, sim);
+        duplicate ||= isDuplicate(sentences[i] as StorySentence, sentences[j] as StorySentence, sim, options);
+      }
+      if (duplicate) continue;
       const relevance = (ranking.scores[i] ?? 0) / maxScore;
       const value = options.lambda * relevance - (1 - options.lambda) * redundancy;
       if (value > bestValue) {

@@ -1,4 +1,5 @@
 /** Turns a story's chosen sentences into the words of its segment. */
+import { attributedPassages } from './attribution.js';
 import { balanceQuotes } from './spoken.js';
 import type { StorySentence } from './story-sentences.js';
 import type { Story } from './stories.js';
@@ -22,12 +23,16 @@ function passage(sentences: readonly StorySentence[], run: readonly number[], sp
 }
 
 export function composeStoryText(
-  _story: Story,
+  story: Story,
   headline: string,
   sentences: readonly StorySentence[],
   chosen: readonly number[],
   spoken = true,
 ): string {
-  const body = runs(sentences, chosen).map((run) => passage(sentences, run, spoken));
+  const contributors = new Set(chosen.map((i) => sentences[i]?.article));
+  const body =
+    contributors.size > 1
+      ? attributedPassages(story.articles, sentences, chosen).map((p) => (spoken ? balanceQuotes(p) : p))
+      : runs(sentences, chosen).map((run) => passage(sentences, run, spoken));
   return [headline, ...body].filter(Boolean).join(' ');
 }
