@@ -4,13 +4,13 @@ import { createLogger, type Logger } from './core/logger.js';
 import { findFfmpeg } from './audio/ffmpeg-binaries.js';
 import { FfmpegTools } from './audio/ffmpeg.js';
 import { podcastEncoding } from './audio/encode-settings.js';
-import { LocalStorage } from './storage/local-storage.js';
+import { createStorages } from './storage/create-storage.js';
 import { ProviderRegistry } from './tts/provider-registry.js';
 import { createEspeakProvider } from './tts/providers/espeak.js';
 import { createExtractiveWriter } from './script/extractive-writer.js';
 import type { ScriptWriter } from './script/writer.js';
 import type { PipelineContext } from './pipeline/context.js';
-import { createInProcessLock } from './core/keyed-lock.js';
+import { createInProcessLock, type KeyedLock } from './core/keyed-lock.js';
 
 /**
  * The composition root: the one place that turns validated configuration into
@@ -28,6 +28,8 @@ export interface AppOverrides {
   /** Extra or replacement TTS providers (tests wrap providers to count calls). */
   providers?: ProviderRegistry;
   now?: () => Date;
+  /** A lock shared across processes (the Redis lock of the distributed mode) instead of the in-process one. */
+  lock?: KeyedLock;
 }
 
 export function registerDefaultProviders(registry: ProviderRegistry, config: AppConfig): ProviderRegistry {
@@ -43,9 +45,10 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
   const providers = registerDefaultProviders(overrides.providers ?? new ProviderRegistry(), config);
   const writers = new Map<string, ScriptWriter>([['extractive', createExtractiveWriter()]]);
   const dataDir = resolve(config.dataDir);
+  const { work, publish } = createStorages(config, dataDir);
   const ctx: PipelineContext = {
-    work: new LocalStorage({ root: join(dataDir, 'store'), publicBaseUrl: 'file://' + join(dataDir, 'store') }),
-    publish: new LocalStorage({ root: resolve(config.publishDir), publicBaseUrl: config.publicUrl }),
+    work,
+    publish,
     providers,
     writers,
     ffmpeg: new FfmpegTools(binaries),
@@ -53,7 +56,7 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
     scratchDir: join(dataDir, 'tmp'),
     concurrency: config.concurrency,
     logger,
-    lock: createInProcessLock(),
+    lock: overrides.lock ?? createInProcessLock(),
     now: overrides.now ?? (() => new Date()),
   };
   logger.debug({ ffmpeg: binaries.origin }, 'app ready');
