@@ -63,14 +63,33 @@ export function decodeUtf8Strict(bytes: Uint8Array, subject: string): string {
   }
 }
 
-/** A TextDecoder for a charset label, or undefined when the platform does not know it. */
-export function decoderFor(label: string | undefined, fatal = false): InstanceType<typeof TextDecoder> | undefined {
+/** What windows-1252 puts at 0x80-0x9F (WHATWG Encoding); unassigned bytes keep their code point. */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+/**
+ * Node 20's TextDecoder decodes every windows-1252 label (latin1, iso-8859-1...) as plain
+ * ISO-8859-1, turning curly quotes into C1 controls; real text never contains those, so map them.
+ */
+function fixCp1252(text: string): string {
+  return text.replace(/[\u0080-\u009f]/g, (char) => CP1252_HIGH[char.charCodeAt(0) - 0x80] ?? char);
+}
+
+export interface Decoder {
+  encoding: string;
+  decode(bytes: Uint8Array): string;
+}
+
+/** A decoder for a charset label, or undefined when the platform does not know it. */
+export function decoderFor(label: string | undefined, fatal = false): Decoder | undefined {
   if (!label) return undefined;
+  let decoder: InstanceType<typeof TextDecoder>;
   try {
-    return new TextDecoder(label.trim().toLowerCase(), { fatal });
+    decoder = new TextDecoder(label.trim().toLowerCase(), { fatal });
   } catch {
     return undefined;
   }
+  if (decoder.encoding !== 'windows-1252') return decoder;
+  return { encoding: decoder.encoding, decode: (bytes) => fixCp1252(decoder.decode(bytes)) };
 }
 
 /** `<meta charset>` or `http-equiv` content type within the first bytes of an HTML document. */
@@ -102,6 +121,6 @@ export function decodeHtml(bytes: Uint8Array, options: DecodeHtmlOptions = {}): 
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+    return (decoderFor('windows-1252') as Decoder).decode(bytes);
   }
 }

@@ -41,8 +41,14 @@ function sameText(a: string, b: string): boolean {
   return norm(a) === norm(b);
 }
 
+/** linkedom only builds a body for whole documents, so inline fragments get a skeleton. */
+function asDocument(html: string): string {
+  return /<(?:html|body)[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
+}
+
 /** Extracts the readable body of an HTML page (or inline HTML) as an Article. */
-export function ingestHtml(html: string, source: string, baseUrl?: string): Article {
+export function ingestHtml(input: string, source: string, baseUrl?: string): Article {
+  const html = asDocument(input);
   const { document } = parseHTML(html);
   const metadata = extractHtmlMetadata(document, baseUrl);
   removeNoise(document);

@@ -174,6 +174,8 @@ type Body = Awaited<ReturnType<typeof request>>['body'];
 
 /** Reads at most maxBytes; a declared or streamed excess stops the download at once. */
 async function readCapped(body: Body, maxBytes: number, subject: string, contentLength: string | undefined): Promise<Uint8Array> {
+  // Destroying the stream makes undici emit an abort error nobody else awaits; swallow it here.
+  body.on('error', () => undefined);
   const tooLarge = () =>
     new BriefcastError(ErrorCodes.INPUT_TOO_LARGE, `response larger than ${maxBytes} bytes`, { subject, details: { maxBytes } });
   if (contentLength && Number(contentLength) > maxBytes) {

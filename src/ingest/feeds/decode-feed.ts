@@ -1,4 +1,4 @@
-import { bomEncoding, decoderFor } from '../decode.js';
+import { bomEncoding, decoderFor, type Decoder } from '../decode.js';
 
 /** The `encoding` of an XML declaration; the declaration itself is ASCII in every encoding we read. */
 export function xmlDeclaredEncoding(body: Uint8Array): string | undefined {
@@ -19,6 +19,6 @@ export function decodeFeedBytes(body: Uint8Array, httpCharset?: string): string 
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(body);
   } catch {
-    return new TextDecoder('windows-1252').decode(body);
+    return (decoderFor('windows-1252') as Decoder).decode(body);
   }
 }

@@ -1,5 +1,7 @@
 import { parseFeed } from 'feedsmith';
 import { parseHTML } from 'linkedom';
+import { isRelatedLine } from '../../clean/rules/boilerplate.js';
+import { isPromoParagraph } from '../../clean/rules/promos.js';
 import { BriefcastError, ErrorCodes } from '../../core/errors.js';
 import { toIsoDate } from '../html-metadata.js';
 import { htmlNodeToParagraphs, type DomNodeLike } from '../html-to-text.js';
@@ -10,13 +12,19 @@ import type { NewsFeedItem } from './types.js';
 type Parsed = ReturnType<typeof parseFeed>;
 type XmlBase = { xml?: { base?: string } } | undefined;
 
-/** Feed HTML (descriptions, html-typed titles) to plain text; link-only blocks ("Continue reading...") go. */
-export function feedHtmlToText(value: string | undefined): string {
+/**
+ * Feed HTML (descriptions, html-typed titles) to plain text. Link-only blocks ("Continue
+ * reading...") and the cleaner's related-link and plug paragraphs are dropped.
+ */
+export function feedHtmlToText(value: string | undefined, isDescription = false): string {
   if (!value) return '';
   if (!/[<&]/.test(value)) return collapseSpaces(value);
   const { document } = parseHTML(`<!doctype html><html><body>${value}</body></html>`);
-  return htmlNodeToParagraphs(document.body as unknown as DomNodeLike, { dropLinkOnlyBlocks: true }).join('\n\n');
+  const paragraphs = htmlNodeToParagraphs(document.body as unknown as DomNodeLike, { dropLinkOnlyBlocks: isDescription });
+  return paragraphs.filter((p) => !isDescription || (!isRelatedLine(p) && !isPromoParagraph(p))).join('\n\n');
 }
+
+const descriptionText = (value: string | undefined) => feedHtmlToText(value, true);
 
 function resolve(href: string | undefined, base: string): string | undefined {
   if (!href?.trim()) return undefined;
@@ -32,10 +40,9 @@ function baseFor(outer: string, node: XmlBase): string {
   return resolve(node?.xml?.base, outer) ?? outer;
 }
 
-function textOf(value: { value?: string; type?: string } | string | undefined): string {
+function textOf(value: { value?: string; type?: string } | undefined, isDescription = false): string {
   if (value === undefined) return '';
-  if (typeof value === 'string') return feedHtmlToText(value);
-  return value.type === 'text' || value.type === undefined ? collapseSpaces(value.value ?? '') : feedHtmlToText(value.value);
+  return value.type === 'text' || value.type === undefined ? collapseSpaces(value.value ?? '') : feedHtmlToText(value.value, isDescription);
 }
 
 function item(fields: Omit<NewsFeedItem, 'feedUrl' | 'title' | 'description'> & { title: string; description: string }, feedUrl: string): NewsFeedItem | undefined {
@@ -61,7 +68,7 @@ function fromRss(feed: Extract<Parsed, { format: 'rss' }>['feed'], feedUrl: stri
         guid,
         title: feedHtmlToText(entry.title),
         link,
-        description: feedHtmlToText(entry.description ?? entry.content?.encoded),
+        description: descriptionText(entry.description ?? entry.content?.encoded),
         publishedAt: toIsoDate(entry.pubDate) ?? toIsoDate(entry.dc?.dates?.[0]),
         feedTitle,
       },
@@ -81,7 +88,7 @@ function fromRdf(feed: Extract<Parsed, { format: 'rdf' }>['feed'], feedUrl: stri
         guid: entry.rdf?.about,
         title: feedHtmlToText(entry.title),
         link: resolve(entry.link, itemBase) ?? resolve(entry.rdf?.about, itemBase),
-        description: feedHtmlToText(entry.description ?? entry.content?.encoded),
+        description: descriptionText(entry.description ?? entry.content?.encoded),
         publishedAt: toIsoDate(entry.dc?.dates?.[0]),
         feedTitle,
       },
@@ -105,7 +112,7 @@ function fromAtom(feed: Extract<Parsed, { format: 'atom' }>['feed'], feedUrl: st
         guid: entry.id,
         title: textOf(entry.title),
         link: resolve(alternate?.href, entryBase),
-        description: textOf(entry.summary) || textOf(entry.content),
+        description: textOf(entry.summary, true) || textOf(entry.content, true),
         publishedAt: toIsoDate(entry.published) ?? toIsoDate(entry.updated),
         feedTitle,
       },
@@ -123,7 +130,7 @@ function fromJson(feed: Extract<Parsed, { format: 'json' }>['feed'], feedUrl: st
         guid: entry.id,
         title: entry.title ?? '',
         link: resolve(entry.url, feedUrl),
-        description: entry.content_text ? collapseSpaces(entry.content_text) : feedHtmlToText(entry.summary ?? entry.content_html),
+        description: entry.content_text ? collapseSpaces(entry.content_text) : descriptionText(entry.summary ?? entry.content_html),
         publishedAt: toIsoDate(entry.date_published),
         feedTitle,
       },
