@@ -69,7 +69,7 @@ export function writeExtractiveScript(input: WriteScriptInput, options: Extracti
       baseId: story.id,
       kind: 'story',
       text: storyTexts[i] ?? '',
-      title: story.title,
+      ...(story.title ? { title: story.title } : {}),
       articleIds: story.articles.map((a) => a.id),
       sources: sourcesOf(story),
     });

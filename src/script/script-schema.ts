@@ -50,12 +50,19 @@ function issuePath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
 }
 
+/** The first few problems of a zod error, each as "path: message". */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => `${issuePath(issue.path) || '(document)'}: ${issue.message}`)
+    .join('; ');
+}
+
 /** Validates an unknown value as a script document; throws SCRIPT_INVALID naming the first offending paths. */
 export function parseScriptDocument(value: unknown, subject?: string): ScriptDocument {
   const result = scriptDocumentSchema.safeParse(value);
   if (result.success) return result.data as ScriptDocument;
-  const problems = result.error.issues.slice(0, 5).map((issue) => `${issuePath(issue.path) || '(document)'}: ${issue.message}`);
-  return fail(`invalid script: ${problems.join('; ')}`, subject, result.error);
+  return fail(`invalid script: ${describeIssues(result.error)}`, subject, result.error);
 }
 
 function fail(message: string, subject: string | undefined, cause: unknown): never {

@@ -1,0 +1,112 @@
+/**
+ * A grounded LLM writer for any chat-completions API (OpenAI or a compatible
+ * server). The reply must match a JSON schema, pass validation and the
+ * grounding check; otherwise the writer retries, and in the end falls back
+ * to the extractive writer, saying why in the document's `writer` field.
+ */
+import OpenAI from 'openai';
+import { isBriefcastError } from '../core/errors.js';
+import type { ScriptDocument } from '../core/types.js';
+import { writeExtractiveScript, type ExtractiveWriterOptions } from './extractive-writer.js';
+import { repairGrounding, type GroundingIssue } from './grounding.js';
+import { replyToDocument } from './llm-document.js';
+import { buildMessages, DEFAULT_SYSTEM_PROMPT, type LlmStyle } from './llm-prompt.js';
+import { llmScriptJsonSchema, llmScriptSchema } from './llm-response.js';
+import { describeIssues, parseScriptDocument } from './script-schema.js';
+import { spokenLongDate } from './spoken-numbers.js';
+import { buildStories } from './stories.js';
+import type { ScriptWriter, WriteScriptInput } from './writer.js';
+
+export interface LlmWriterConfig {
+  /** API root, e.g. "https://api.openai.com/v1" or a local OpenAI-compatible server. */
+  baseURL?: string;
+  apiKey: string;
+  model: string;
+  /** Replaces the default instructions; grounding and format rules are always appended. */
+  systemPrompt?: string;
+  style?: LlmStyle;
+  temperature?: number;
+  /** Further attempts after an invalid or failed reply (default 1). */
+  retries?: number;
+  /** Per request, in milliseconds (default 60 000). */
+  timeoutMs?: number;
+  /** Longer article texts are cut before being sent (default 6 000 characters). */
+  maxArticleChars?: number;
+  /** Largest share of sentences the grounding repair may drop before the script is replaced (default 0.25). */
+  maxDroppedShare?: number;
+  /** Options for the extractive fallback. */
+  fallback?: ExtractiveWriterOptions;
+  /** Told what happened on each attempt, for logs. */
+  onAttempt?: (report: { attempt: number; outcome: string; issues?: GroundingIssue[] }) => void;
+}
+
+class Rejected extends Error {}
+
+function reasonOf(error: unknown): string {
+  if (error instanceof OpenAI.APIConnectionTimeoutError) return 'timeout';
+  if (error instanceof OpenAI.APIError && error.status !== undefined) return `HTTP ${error.status}`;
+  if (error instanceof OpenAI.APIConnectionError) return 'connection failed';
+  if (error instanceof Rejected) return error.message;
+  if (isBriefcastError(error, 'SCRIPT_INVALID')) return `invalid output: ${error.message.replace(/^invalid script: /, '')}`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function createLlmWriter(config: LlmWriterConfig): ScriptWriter {
+  const client = new OpenAI({
+    apiKey: config.apiKey,
+    ...(config.baseURL ? { baseURL: config.baseURL } : {}),
+    timeout: config.timeoutMs ?? 60_000,
+    maxRetries: 0,
+  });
+  const hosts = config.style?.hosts ?? [];
+  const label = `llm:${config.model}`;
+
+  async function attempt(input: WriteScriptInput): Promise<{ doc: ScriptDocument; issues: GroundingIssue[] }> {
+    const articles = buildStories(input.articles, config.fallback).flatMap((s) => s.articles);
+    const completion = await client.chat.completions.create({
+      model: config.model,
+      messages: buildMessages(input, articles, config.systemPrompt ?? DEFAULT_SYSTEM_PROMPT, config.style ?? {}, config.maxArticleChars ?? 6000),
+      response_format: { type: 'json_schema', json_schema: { name: 'briefing_script', strict: true, schema: llmScriptJsonSchema } },
+      ...(config.temperature !== undefined ? { temperature: config.temperature } : {}),
+    });
+    const content = completion.choices[0]?.message?.content;
+    if (!content) throw new Rejected('invalid output: empty reply');
+    let json: unknown;
+    try {
+      json = JSON.parse(content);
+    } catch {
+      throw new Rejected('invalid output: reply is not JSON');
+    }
+    const reply = llmScriptSchema.safeParse(json);
+    if (!reply.success) throw new Rejected(`invalid output: ${describeIssues(reply.error)}`);
+    const doc = replyToDocument(reply.data, input, articles, hosts, label);
+    const allowed = [input.showTitle, spokenLongDate(input.date), ...hosts.map((h) => h.name)];
+    const repaired = repairGrounding(doc, { articles, allowed });
+    const maxDrop = config.maxDroppedShare ?? 0.25;
+    if (repaired.emptied.some((id) => doc.segments.find((s) => s.id === id)?.kind === 'story') || repaired.droppedShare > maxDrop) {
+      throw new Rejected(`ungrounded: ${repaired.issues[0]?.reason ?? 'too many unsupported sentences'}`);
+    }
+    return { doc: parseScriptDocument(repaired.doc), issues: repaired.issues };
+  }
+
+  return {
+    name: 'llm',
+    async write(input) {
+      const attempts = 1 + Math.max(0, config.retries ?? 1);
+      let reason = 'no attempt made';
+      for (let i = 1; i <= attempts; i++) {
+        try {
+          const { doc, issues } = await attempt(input);
+          config.onAttempt?.({ attempt: i, outcome: issues.length ? `repaired (${issues.length} dropped)` : 'ok', issues });
+          return doc;
+        } catch (error) {
+          reason = reasonOf(error);
+          config.onAttempt?.({ attempt: i, outcome: reason });
+          // An ungrounded script is not retried: the same sources invite the same invention.
+          if (reason.startsWith('ungrounded')) break;
+        }
+      }
+      return writeExtractiveScript(input, { ...config.fallback, label: `extractive (fallback: ${reason})` });
+    },
+  };
+}
