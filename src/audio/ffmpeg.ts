@@ -136,8 +136,38 @@ export class FfmpegTools {
       command.input(coverPath);
       options.push('-map', '2:v', '-c:v', 'copy', '-disposition:v', 'attached_pic', '-metadata:s:v', 'title=Cover', '-metadata:s:v', 'comment=Cover (front)');
     }
-    command.outputOptions(options).format('mp3').output(output);
+    // Spread, not an array: fluent-ffmpeg splits a lone array element at its space ("comment=Cover (front)").
+    command.outputOptions(...options).format('mp3').output(output);
     await this.run(command, 'stitch the episode');
+  }
+
+  /**
+   * One pass of a louder rendition: gain, then a lookahead limiter run at four
+   * times the sample rate so it catches the inter-sample peaks a true-peak
+   * meter sees, re-encoded as a standalone MP3 (Xing header, tags and chapters
+   * of the input kept, cover art dropped). Callers measure and repeat.
+   */
+  async gainAndLimit(input: string, output: string, settings: EncodeSettings, pass: { gainDb: number; ceilingDb: number }): Promise<void> {
+    // alimiter's limit is linear, from 0.0625 (-24 dBFS) to 1.
+    const limit = Math.min(1, Math.max(0.0625, 10 ** (pass.ceilingDb / 20)));
+    const chain = [
+      `volume=${pass.gainDb.toFixed(2)}dB`,
+      `aresample=${settings.sampleRate * 4}`,
+      // level=0: no automatic make-up gain, so the ceiling is where peaks stop.
+      `alimiter=limit=${limit.toFixed(4)}:level=0:attack=1:release=10`,
+      `aresample=${settings.sampleRate}`,
+    ].join(',');
+    const command = this.command()
+      .input(input)
+      .audioFilters(chain)
+      .outputOptions(['-map', '0:a', '-map_metadata', '0', '-id3v2_version', '3'])
+      .audioCodec('libmp3lame')
+      .audioBitrate(settings.bitrateKbps)
+      .audioFrequency(settings.sampleRate)
+      .audioChannels(settings.channels)
+      .format('mp3')
+      .output(output);
+    await this.run(command, 'render the speaker rendition');
   }
 
   /** EBU R128 integrated loudness and true peak, as podcast apps and Apple measure them. */

@@ -31,6 +31,16 @@ export const pausesSchema = z.object({
   storyMs: z.number().int().min(0).max(10_000).default(900),
 });
 
+/** Someone credited in the feed (Podcasting 2.0 podcast:person). */
+export const personSchema = z.object({
+  name: z.string().min(1).max(128),
+  /** Role from the Podcasting 2.0 taxonomy, e.g. "host", "guest", "producer". */
+  role: z.string().min(1).max(64).default('host'),
+  group: z.string().min(1).max(64).optional(),
+  href: z.url().optional(),
+  img: z.url().optional(),
+});
+
 export const showConfigSchema = z
   .object({
     /** Short identifier used in storage keys and URLs: lowercase letters, digits and dashes. */
@@ -49,6 +59,10 @@ export const showConfigSchema = z
     owner: z.object({ name: z.string().min(1), email: z.email() }).optional(),
     /** Show artwork: a file path (copied into storage) or an absolute URL. */
     artwork: z.string().min(1).optional(),
+    /** People credited in the feed; voices with a displayName are credited as hosts too. */
+    persons: z.array(personSchema).max(20).optional(),
+    /** Podcasting 2.0 podcast:guid. Defaults to the UUIDv5 of the feed URL; pin it here before the feed moves. */
+    podcastGuid: z.uuid().optional(),
     /** Website of the show (the feed's <link>). Defaults to the public base URL. */
     link: z.url().optional(),
     voice: voiceSchema.default({ provider: 'espeak', name: 'en-us', speed: 1 }),
@@ -66,3 +80,4 @@ export const showConfigSchema = z
 export type ShowConfig = z.infer<typeof showConfigSchema>;
 export type ShowConfigInput = z.input<typeof showConfigSchema>;
 export type VoiceConfig = z.infer<typeof voiceSchema>;
+export type PersonConfig = z.infer<typeof personSchema>;

@@ -35,6 +35,20 @@ export interface EpisodeAudio {
   loudnessRangeLu: number;
 }
 
+/** A published side file (transcript, JSON chapters...). */
+export interface EpisodeFile {
+  key: string;
+  url: string;
+  mimeType: string;
+}
+
+export interface EpisodeArtwork {
+  /** Absolute URL apps fetch. */
+  url: string;
+  /** Publish-storage key, when Briefcast stored the image itself. */
+  key?: string;
+}
+
 export interface EpisodeRecord {
   id: string;
   showId: string;
@@ -51,9 +65,15 @@ export interface EpisodeRecord {
   sources: SourceRef[];
   writer?: string;
   audio?: EpisodeAudio;
+  /** Rendition for smart speakers (Alexa guidance: -14 LUFS, true peak -2 dBTP), measured after encoding. */
+  speakerAudio?: EpisodeAudio;
+  /** Per-episode artwork chosen by the producer: a work-storage key of a JPEG/PNG, or an absolute URL. */
+  artworkSource?: string;
+  /** Artwork shown for this episode: artworkSource when set, else the show's. */
+  artwork?: EpisodeArtwork;
   chapters: EpisodeChapter[];
   segments: EpisodeSegmentInfo[];
   /** Extra published files by kind (transcript, chapters JSON...), key to URL. */
-  files?: Record<string, { key: string; url: string; mimeType: string }>;
+  files?: Record<string, EpisodeFile>;
   error?: { code: string; message: string };
 }

@@ -112,7 +112,7 @@ export async function synthesiseEpisode(
   });
 }
 
-/** Stitches, records what was measured, publishes. */
+/** Stitches both renditions, records what was measured, publishes side files and feeds. */
 export async function completeEpisode(
   ctx: PipelineContext,
   show: ShowConfig,
@@ -122,11 +122,13 @@ export async function completeEpisode(
 ): Promise<EpisodeRecord> {
   const store = new EpisodeStore(ctx.work);
   onProgress({ stage: 'stitch', done: 0, total: 1 });
-  const { audio, layout } = await stitchEpisode(ctx, show, episodeId, results);
+  const { audio, speakerAudio, artwork, layout } = await stitchEpisode(ctx, show, episodeId, results);
   onProgress({ stage: 'stitch', done: 1, total: 1 });
   await store.updateEpisode(show.id, episodeId, (record) => ({
     ...record,
     audio,
+    speakerAudio,
+    artwork,
     chapters: layout.chapters,
     segments: layout.segments,
     status: record.status === 'published' ? 'published' : 'publishing',

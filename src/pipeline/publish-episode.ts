@@ -1,21 +1,33 @@
-import type { EpisodeRecord } from '../core/episode.js';
+import type { EpisodeFile, EpisodeRecord } from '../core/episode.js';
 import type { ShowConfig } from '../config/show-config.js';
-import { buildPodcastFeed } from '../feed/rss-feed.js';
+import { speakerResolver } from '../feed/credits.js';
+import { EPISODE_FILES, type EpisodeFileKind } from '../feed/episode-files.js';
+import { episodeNotes } from '../feed/episode-notes.js';
+import { buildFlashBriefing, FLASH_MAX_ITEMS, type FlashEntry } from '../feed/flash-briefing.js';
+import { buildJsonChapters } from '../feed/json-chapters.js';
+import { podcastGuid } from '../feed/podcast-guid.js';
+import { buildPodcastFeed, episodeGuid, publishedNewestFirst } from '../feed/rss-feed.js';
+import { buildCues } from '../feed/transcript-cues.js';
+import { toPlainTranscript, toSrt, toWebVtt } from '../feed/transcript-formats.js';
+import { contentTypeFor } from '../storage/content-type.js';
 import { publicKeys } from '../storage/keys.js';
 import type { PipelineContext } from './context.js';
 import { EpisodeStore } from './episode-store.js';
 import { readShowAssets } from './show-assets.js';
 
 /**
- * Marks an episode published and rewrites the show feed. Order matters: the
- * audio and side files are already in storage (stitch put them there), the
- * record follows, the feed goes last, so a feed never names a missing file.
+ * Publishes an episode. Order matters: the audio is already in storage (stitch
+ * put it there), the side files (transcripts, JSON chapters) follow, then the
+ * record, and the feeds go last, so a feed never names a missing file. Every
+ * input is read from storage, so any machine can run this step.
  */
 export async function publishEpisode(ctx: PipelineContext, show: ShowConfig, episodeId: string): Promise<EpisodeRecord> {
   const store = new EpisodeStore(ctx.work);
+  const files = await publishSideFiles(ctx, show, await store.getEpisode(show.id, episodeId));
   const now = ctx.now().toISOString();
   const record = await store.updateEpisode(show.id, episodeId, (current) => ({
     ...current,
+    files: { ...current.files, ...files },
     status: 'published',
     publishedAt: current.publishedAt ?? now,
     updatedAt: now,
@@ -25,23 +37,78 @@ export async function publishEpisode(ctx: PipelineContext, show: ShowConfig, epi
   return record;
 }
 
-/** Rebuilds a show's feed from every episode record; the feed object is replaced atomically. */
-export function rebuildFeed(ctx: PipelineContext, show: ShowConfig): Promise<string> {
-  // Two episodes finishing together must both land in the feed: list-and-write runs under the show's lock.
-  return ctx.lock(`feed:${show.id}`, () => writeFeed(ctx, show));
+/** Transcripts in three formats and Podcasting 2.0 chapters, all from the record's exact segment timings. */
+export async function publishSideFiles(ctx: PipelineContext, show: ShowConfig, record: EpisodeRecord): Promise<Record<string, EpisodeFile>> {
+  const speakerFor = speakerResolver(show);
+  const cues = buildCues(record.segments, { speakerFor });
+  const bodies: Record<EpisodeFileKind, string> = {
+    'transcript-vtt': toWebVtt(cues),
+    'transcript-srt': toSrt(cues),
+    'transcript-text': toPlainTranscript(record.title, record.segments, speakerFor),
+    'chapters-json': `${JSON.stringify(buildJsonChapters(record.chapters, { title: record.title, podcastName: show.title }), null, 2)}\n`,
+  };
+  const files: Record<string, EpisodeFile> = {};
+  for (const [kind, body] of Object.entries(bodies) as Array<[EpisodeFileKind, string]>) {
+    const { file, mimeType } = EPISODE_FILES[kind];
+    const key = publicKeys.episodeFile(show.id, record.id, file);
+    // Stable names, short cache: a rebuilt episode rewrites them in place.
+    await ctx.publish.put(key, body, { contentType: contentTypeFor(file), cacheControl: 'public, max-age=300' });
+    files[kind] = { key, url: ctx.publish.publicUrl(key), mimeType };
+  }
+  return files;
 }
 
-async function writeFeed(ctx: PipelineContext, show: ShowConfig): Promise<string> {
+export function flashFeedKey(showId: string): string {
+  return `${publicKeys.showPrefix(showId)}alexa.json`;
+}
+
+/** Rebuilds a show's podcast feed and flash briefing feed from every episode record; each object is replaced atomically. */
+export function rebuildFeed(ctx: PipelineContext, show: ShowConfig): Promise<string> {
+  // Two episodes finishing together must both land in the feed: list-and-write runs under the show's lock.
+  return ctx.lock(`feed:${show.id}`, () => writeFeeds(ctx, show));
+}
+
+async function writeFeeds(ctx: PipelineContext, show: ShowConfig): Promise<string> {
   const store = new EpisodeStore(ctx.work);
   const [episodes, assets] = await Promise.all([store.listEpisodes(show.id), readShowAssets(ctx, show.id)]);
   const feedKey = publicKeys.feed(show.id);
   const feedUrl = ctx.publish.publicUrl(feedKey);
-  const xml = buildPodcastFeed(
-    show,
-    episodes,
-    { feedUrl, artworkUrl: assets.artworkUrl, siteUrl: show.link ?? feedUrl.replace(/feed\.xml$/, '') },
-    ctx.now(),
-  );
+  const siteUrl = show.link ?? feedUrl.replace(/feed\.xml$/, '');
+  const xml = buildPodcastFeed(show, episodes, { feedUrl, artworkUrl: assets.artworkUrl, siteUrl }, ctx.now());
+  const flash = buildFlashBriefing(await flashEntries(store, show, episodes), {
+    namespace: show.podcastGuid ?? podcastGuid(feedUrl),
+    redirectionUrl: siteUrl,
+  });
+  // The flash feed first: the podcast feed is the one most apps poll, so it is the last word.
+  await ctx.publish.put(flashFeedKey(show.id), `${JSON.stringify(flash, null, 2)}\n`, {
+    contentType: 'application/json; charset=utf-8',
+    cacheControl: 'public, max-age=300',
+  });
   await ctx.publish.put(feedKey, xml, { contentType: 'application/rss+xml; charset=utf-8', cacheControl: 'public, max-age=300' });
   return feedUrl;
+}
+
+/**
+ * Published episodes with a speaker rendition play as audio; drafts (a script
+ * and no audio yet) and episodes outside Alexa's length limits are read aloud
+ * by Alexa from their script. Only the newest few are fetched.
+ */
+async function flashEntries(store: EpisodeStore, show: ShowConfig, episodes: EpisodeRecord[]): Promise<FlashEntry[]> {
+  const published = publishedNewestFirst(episodes);
+  const drafts = episodes.filter((episode) => episode.status === 'draft');
+  const candidates = [...published, ...drafts]
+    .map((episode) => ({ episode, date: episode.status === 'draft' ? episode.updatedAt : (episode.publishedAt ?? episode.createdAt) }))
+    .sort((a, b) => b.date.localeCompare(a.date))
+    .slice(0, FLASH_MAX_ITEMS);
+  return Promise.all(
+    candidates.map(async ({ episode, date }) => {
+      const base = { guid: episodeGuid(show, episode), date, title: episode.title };
+      const headlines = episodeNotes(episode)
+        .stories.map((story) => `${story.headline}${story.source ? ` (${story.source})` : ''}.`)
+        .join(' ');
+      if (episode.status === 'published' && episode.speakerAudio) return { ...base, text: headlines, streamUrl: episode.speakerAudio.url };
+      const script = await store.getScript(show.id, episode.id).catch(() => null);
+      return { ...base, text: script ? script.segments.map((segment) => segment.text).join(' ') : headlines || episode.title };
+    }),
+  );
 }
