@@ -123,7 +123,8 @@ function main(): void {
     console.log(`${name.padEnd(27)} ${fmt(m.r1)} ${fmt(m.r2)} ${fmt(m.rl)}  ${m.words.toFixed(1).padStart(10)}`);
   }
   const wins = writer.filter((w, i) => w.r1 > (lead[i]?.r1 ?? 0)).length;
-  console.log(`writer ahead of LEAD-3 on ROUGE-1 in ${wins} of ${rows.length} articles; ${seconds.toFixed(1)} s`);
+  const losses = writer.filter((w, i) => w.r1 < (lead[i]?.r1 ?? 0)).length;
+  console.log(`writer vs LEAD-3 on ROUGE-1: ahead in ${wins}, behind in ${losses} of ${rows.length} articles; ${seconds.toFixed(1)} s`);
 }
 
 main();
