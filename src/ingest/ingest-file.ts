@@ -21,21 +21,23 @@ export function fileFormat(path: string): FileFormat | undefined {
   return FORMATS[extname(path).toLowerCase()];
 }
 
-/** Reads at most maxBytes + 1 so a file that grows after stat cannot blow the cap. */
+/** Reads in chunks and stops past maxBytes, so a file that grows after stat cannot blow the cap. */
 async function readCapped(path: string, maxBytes: number, subject: string): Promise<Uint8Array> {
   const handle = await open(path, 'r');
   try {
-    const buffer = Buffer.alloc(maxBytes + 1);
-    let length = 0;
-    while (length < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(64 * 1024);
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
       if (bytesRead === 0) break;
-      length += bytesRead;
+      total += bytesRead;
+      if (total > maxBytes) {
+        throw new BriefcastError(ErrorCodes.INPUT_TOO_LARGE, `larger than ${maxBytes} bytes`, { subject, details: { maxBytes } });
+      }
+      chunks.push(chunk.subarray(0, bytesRead));
     }
-    if (length > maxBytes) {
-      throw new BriefcastError(ErrorCodes.INPUT_TOO_LARGE, `larger than ${maxBytes} bytes`, { subject, details: { maxBytes } });
-    }
-    return new Uint8Array(buffer.buffer, buffer.byteOffset, length);
+    return new Uint8Array(Buffer.concat(chunks, total));
   } finally {
     await handle.close();
   }
