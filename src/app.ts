@@ -5,10 +5,11 @@ import { findFfmpeg } from './audio/ffmpeg-binaries.js';
 import { FfmpegTools } from './audio/ffmpeg.js';
 import { podcastEncoding } from './audio/encode-settings.js';
 import { createStorages } from './storage/create-storage.js';
-import { ProviderRegistry } from './tts/provider-registry.js';
+import { ProviderRegistry, type ProviderFactory } from './tts/provider-registry.js';
 import { createEspeakProvider } from './tts/providers/espeak.js';
 import { createExtractiveWriter } from './script/extractive-writer.js';
-import type { ScriptWriter } from './script/writer.js';
+import { createLlmWriter } from './script/llm-writer.js';
+import { WriterRegistry } from './script/writer-registry.js';
 import type { PipelineContext } from './pipeline/context.js';
 import { createInProcessLock, type KeyedLock } from './core/keyed-lock.js';
 
@@ -32,9 +33,28 @@ export interface AppOverrides {
   lock?: KeyedLock;
 }
 
+/** Registers every built-in provider; a vendor's SDK is imported only when a show first asks for that provider. */
 export function registerDefaultProviders(registry: ProviderRegistry, config: AppConfig): ProviderRegistry {
-  if (!registry.has('espeak')) {
-    registry.register('espeak', () => createEspeakProvider({ engine: config.espeakEngine, threads: config.concurrency }));
+  const { openai, elevenlabs, polly } = config.tts;
+  const defaults: Record<string, ProviderFactory> = {
+    espeak: () => createEspeakProvider({ engine: config.espeakEngine, threads: config.concurrency }),
+    flite: async () => (await import('./tts/providers/flite.js')).createFliteProvider(),
+    openai: async () => (await import('./tts/providers/openai.js')).createOpenAiProvider(openai),
+    elevenlabs: async () => (await import('./tts/providers/elevenlabs.js')).createElevenLabsProvider(elevenlabs),
+    polly: async () => (await import('./tts/providers/polly.js')).createPollyProvider(polly),
+  };
+  for (const [name, factory] of Object.entries(defaults)) if (!registry.has(name)) registry.register(name, factory);
+  // Configured limits win over the ones providers declare; in distributed mode the limiter itself is shared.
+  registry.setRateLimits(config.distributed.ttsRateLimits);
+  return registry;
+}
+
+/** The offline extractive writer always; the LLM writer when an endpoint is configured (its client loads on first use). */
+export function createWriters(config: AppConfig): WriterRegistry {
+  const registry = new WriterRegistry().register('extractive', () => createExtractiveWriter());
+  const llm = config.llm;
+  if (llm) {
+    registry.register('llm', (style) => createLlmWriter({ baseURL: llm.baseUrl, apiKey: llm.apiKey, model: llm.model, timeoutMs: llm.timeoutMs, systemPrompt: style.systemPrompt, style: { hosts: style.hosts, tone: style.tone } }));
   }
   return registry;
 }
@@ -43,7 +63,7 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
   const logger = overrides.logger ?? createLogger({ level: config.logLevel });
   const binaries = findFfmpeg({ ffmpegPath: config.ffmpegPath, ffprobePath: config.ffprobePath });
   const providers = registerDefaultProviders(overrides.providers ?? new ProviderRegistry(), config);
-  const writers = new Map<string, ScriptWriter>([['extractive', createExtractiveWriter()]]);
+  const writers = createWriters(config);
   const dataDir = resolve(config.dataDir);
   const { work, publish } = createStorages(config, dataDir);
   const ctx: PipelineContext = {

@@ -32,7 +32,7 @@ if (mode === 'build') {
 } else {
   // Naive baseline: synthesise every segment in turn with the same engine, join with one ffmpeg run, then a separate loudness pass.
   const articles = await ingestAndClean([articlesDir], {}, noProgress);
-  const script = await app.ctx.writers.get('extractive')!.write({
+  const script = await app.ctx.writers.create('extractive').write({
     articles,
     showTitle: show.title,
     language: show.language,

@@ -46,8 +46,45 @@ export const envSchema = z.object({
     .string()
     .regex(/^([a-z0-9-]+=\d+(\.\d+)?)(,[a-z0-9-]+=\d+(\.\d+)?)*$/, 'expected provider=requestsPerSecond pairs, comma separated')
     .optional(),
+  // Producer API (docs/api.md): how episodes run, limits, and what unpublishing does to audio.
+  /** "embedded" runs episodes in the API process; "distributed" enqueues BullMQ flows on REDIS_URL. */
+  BRIEFCAST_RUNNER: z.enum(['embedded', 'distributed']).default('embedded'),
+  /** Episodes built at once by the embedded runner (each also synthesises BRIEFCAST_CONCURRENCY segments at once). */
+  BRIEFCAST_EPISODE_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
+  BRIEFCAST_API_BODY_LIMIT: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
+  /** Episode creations per key per minute. */
+  BRIEFCAST_API_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** API keys file (hashed keys); default <data dir>/api-keys.json. */
+  BRIEFCAST_KEYS_FILE: z.string().min(1).optional(),
+  BRIEFCAST_UNPUBLISH_AUDIO: z.enum(['delete', 'keep']).default('delete'),
+  BRIEFCAST_WEBHOOK_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  BRIEFCAST_WEBHOOK_BACKOFF_MS: z.coerce.number().int().min(10).max(3_600_000).default(2_000),
+  BRIEFCAST_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Run show schedules in this process (the embedded scheduler, or BullMQ job schedulers in distributed mode). */
+  BRIEFCAST_SCHEDULES: booleanFlag.default(true),
   /** Test-only: JSON settings for the test TTS provider hook (see workers/test-hooks.ts). */
   BRIEFCAST_TEST_HOOK: z.string().min(2).optional(),
+  // Cloud and self-hosted TTS providers (docs/voices.md); each is only contacted when a show names it.
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  /** OpenAI or any server with the same speech API, including /v1, e.g. http://localhost:8880/v1. */
+  OPENAI_BASE_URL: z.url().optional(),
+  BRIEFCAST_OPENAI_TTS_MODEL: z.string().min(1).default('tts-1'),
+  BRIEFCAST_OPENAI_TTS_FORMAT: z.enum(['mp3', 'wav', 'pcm', 'opus']).default('mp3'),
+  /** Voice names a self-hosted server offers, comma separated (for `briefcast voices`). */
+  BRIEFCAST_OPENAI_TTS_VOICES: z.string().min(1).optional(),
+  ELEVENLABS_API_KEY: z.string().min(1).optional(),
+  ELEVENLABS_BASE_URL: z.url().optional(),
+  BRIEFCAST_ELEVENLABS_MODEL: z.string().min(1).default('eleven_multilingual_v2'),
+  BRIEFCAST_ELEVENLABS_FORMAT: z.string().regex(/^(mp3|pcm)_\d+(_\d+)?$/, 'an mp3_* or pcm_* output format').default('mp3_44100_128'),
+  /** Polly credentials come from the AWS SDK's default chain (AWS_ACCESS_KEY_ID, profiles, instance roles). */
+  AWS_REGION: z.string().min(1).optional(),
+  BRIEFCAST_POLLY_ENDPOINT: z.url().optional(),
+  BRIEFCAST_POLLY_ENGINE: z.enum(['standard', 'neural', 'long-form', 'generative']).default('neural'),
+  /** The LLM script writer is registered only when a model is named. */
+  BRIEFCAST_LLM_MODEL: z.string().min(1).optional(),
+  BRIEFCAST_LLM_BASE_URL: z.url().optional(),
+  BRIEFCAST_LLM_API_KEY: z.string().min(1).optional(),
+  BRIEFCAST_LLM_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
 });
 
 export type EnvConfig = z.infer<typeof envSchema>;
@@ -67,6 +104,56 @@ export interface AppConfig {
   logLevel: string;
   storage: StorageConfig;
   distributed: DistributedConfig;
+  tts: TtsConfig;
+  /** Chat-completions endpoint of the LLM script writer; absent when no model is configured. */
+  llm?: { model: string; baseUrl?: string; apiKey: string; timeoutMs: number };
+  api: ApiConfig;
+}
+
+/** Settings of the producer API, the episode runner, schedules and webhooks. */
+export interface ApiConfig {
+  runner: 'embedded' | 'distributed';
+  episodeConcurrency: number;
+  bodyLimitBytes: number;
+  episodesPerMinutePerKey: number;
+  keysFile: string;
+  unpublishAudio: 'delete' | 'keep';
+  webhook: { attempts: number; backoffMs: number; timeoutMs: number };
+  schedules: boolean;
+}
+
+function apiConfig(e: EnvConfig): ApiConfig {
+  return {
+    runner: e.BRIEFCAST_RUNNER,
+    episodeConcurrency: e.BRIEFCAST_EPISODE_CONCURRENCY,
+    bodyLimitBytes: e.BRIEFCAST_API_BODY_LIMIT,
+    episodesPerMinutePerKey: e.BRIEFCAST_API_RATE_LIMIT,
+    keysFile: e.BRIEFCAST_KEYS_FILE ?? `${e.BRIEFCAST_DATA_DIR.replace(/\/+$/, '')}/api-keys.json`,
+    unpublishAudio: e.BRIEFCAST_UNPUBLISH_AUDIO,
+    webhook: { attempts: e.BRIEFCAST_WEBHOOK_ATTEMPTS, backoffMs: e.BRIEFCAST_WEBHOOK_BACKOFF_MS, timeoutMs: e.BRIEFCAST_WEBHOOK_TIMEOUT_MS },
+    schedules: e.BRIEFCAST_SCHEDULES,
+  };
+}
+
+/** Settings of the vendor TTS providers; rate limits are in `distributed.ttsRateLimits`. */
+export interface TtsConfig {
+  openai: { apiKey?: string; baseUrl?: string; model: string; responseFormat: 'mp3' | 'wav' | 'pcm' | 'opus'; voices?: string[] };
+  elevenlabs: { apiKey?: string; baseUrl?: string; model: string; outputFormat: string };
+  polly: { region?: string; endpoint?: string; engine: 'standard' | 'neural' | 'long-form' | 'generative' };
+}
+
+function ttsConfig(e: EnvConfig): TtsConfig {
+  return {
+    openai: {
+      apiKey: e.OPENAI_API_KEY,
+      baseUrl: e.OPENAI_BASE_URL,
+      model: e.BRIEFCAST_OPENAI_TTS_MODEL,
+      responseFormat: e.BRIEFCAST_OPENAI_TTS_FORMAT,
+      voices: e.BRIEFCAST_OPENAI_TTS_VOICES?.split(',').map((name) => name.trim()).filter(Boolean),
+    },
+    elevenlabs: { apiKey: e.ELEVENLABS_API_KEY, baseUrl: e.ELEVENLABS_BASE_URL, model: e.BRIEFCAST_ELEVENLABS_MODEL, outputFormat: e.BRIEFCAST_ELEVENLABS_FORMAT },
+    polly: { region: e.AWS_REGION, endpoint: e.BRIEFCAST_POLLY_ENDPOINT, engine: e.BRIEFCAST_POLLY_ENGINE },
+  };
 }
 
 export type StorageConfig =
@@ -139,6 +226,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: e.LOG_LEVEL,
     storage: storageConfig(e),
     distributed: distributedConfig(e),
+    tts: ttsConfig(e),
+    llm: e.BRIEFCAST_LLM_MODEL
+      ? {
+          model: e.BRIEFCAST_LLM_MODEL,
+          baseUrl: e.BRIEFCAST_LLM_BASE_URL ?? e.OPENAI_BASE_URL,
+          // Self-hosted OpenAI-compatible servers usually accept any key.
+          apiKey: e.BRIEFCAST_LLM_API_KEY ?? e.OPENAI_API_KEY ?? 'not-needed',
+          timeoutMs: e.BRIEFCAST_LLM_TIMEOUT_MS,
+        }
+      : undefined,
+    api: apiConfig(e),
     ...overrides,
   };
 }

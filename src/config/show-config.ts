@@ -13,7 +13,37 @@ export const voiceSchema = z.object({
   speed: z.number().min(0.5).max(2).default(1),
   /** Display name for transcripts and podcast:person. */
   displayName: z.string().min(1).optional(),
+  /** Vendor model or engine, e.g. "tts-1-hd", "eleven_flash_v2_5" or Polly's "neural" (default: the provider's). */
+  model: z.string().min(1).optional(),
+  /** Vendor-only options passed through to the provider, e.g. {"instructions": "calm newsreader"}. */
+  options: z.record(z.string(), z.unknown()).optional(),
 });
+
+/** A voice in the cast: provider and name are required, since a voice name only means something to its provider. */
+export const castVoiceSchema = voiceSchema.extend({ provider: z.string().min(1), name: z.string().min(1) });
+
+/** Several voices for one show; `voice` stays the default for anything not named here. */
+export const voicesSchema = z
+  .object({
+    /** Reads the intro, transitions and outro (default: `voice`). */
+    anchor: castVoiceSchema.optional(),
+    /** Read the stories; each story keeps the same voice in every episode. */
+    stories: z.array(castVoiceSchema).min(1).optional(),
+    /** Reads quotations inside stories. */
+    quotes: castVoiceSchema.optional(),
+    /** Tried in order when a provider is down after its retries. */
+    fallback: z.array(castVoiceSchema).optional(),
+  })
+  .strict();
+
+/** Pronunciations by exact word: IPA for SSML engines, a respelling for the others. */
+export const pronunciationsSchema = z.record(
+  z.string().min(1),
+  z
+    .object({ ipa: z.string().min(1).optional(), say: z.string().min(1).optional() })
+    .strict()
+    .refine((entry) => entry.ipa !== undefined || entry.say !== undefined, 'needs "ipa", "say" or both'),
+);
 
 export const musicSchema = z.object({
   /** Audio file played before the intro. */
@@ -41,6 +71,60 @@ export const personSchema = z.object({
   img: z.url().optional(),
 });
 
+export const scriptOptionsSchema = z.object({
+  /** "extractive" (offline, default) or "llm" (needs BRIEFCAST_LLM_MODEL and a key). */
+  writer: z.string().min(1).default('extractive'),
+  /** LLM writer: replaces its default instructions (grounding rules are always added). */
+  systemPrompt: z.string().min(1).max(8000).optional(),
+  /** LLM writer: a few words on tone, e.g. "calm, plain, no jokes". */
+  tone: z.string().min(1).max(500).optional(),
+  /** LLM writer: one host, or two in dialogue; `voice` names the TTS voice each host speaks with. */
+  hosts: z.array(z.object({ name: z.string().min(1).max(80), voice: z.string().min(1).optional() })).max(2).optional(),
+});
+
+/** A time zone the runtime knows (IANA name such as "Europe/London"). */
+const timeZoneSchema = z.string().refine((zone) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be an IANA time zone such as "Europe/London"');
+
+/** A briefing made on a timetable from news feeds (src/schedule). */
+export const scheduleSchema = z
+  .object({
+    /** Cron expression: 5 fields, or 6 with seconds first, e.g. "0 7 * * 1-5" (weekdays at 07:00). */
+    cron: z.string().regex(/^\S+(\s+\S+){4,5}$/, 'must be a cron expression of 5 or 6 fields'),
+    timezone: timeZoneSchema.default('UTC'),
+    /** RSS 2.0, RSS 1.0/RDF, Atom or JSON Feed URLs. */
+    feeds: z.array(z.url()).min(1).max(20),
+    /** Stories per briefing: the newest not used by an earlier episode. */
+    stories: z.number().int().min(1).max(20).default(5),
+    /** Target length of a scheduled episode (default: the show's targetMinutes). */
+    targetMinutes: z.number().min(0.5).max(60).optional(),
+    /** Make drafts for review instead of publishing at once. */
+    draft: z.boolean().default(false),
+  })
+  .strict();
+
+/** Where Briefcast POSTs signed notices when an episode is published or fails (src/webhooks). */
+export const webhooksSchema = z
+  .object({
+    endpoints: z
+      .array(
+        z
+          .object({ url: z.url(), events: z.array(z.enum(['episode.published', 'episode.failed'])).min(1).default(['episode.published', 'episode.failed']) })
+          .strict(),
+      )
+      .min(1)
+      .max(10),
+    /** HMAC-SHA256 key for the signature header; never returned by the API. */
+    secret: z.string().min(16).max(256),
+  })
+  .strict();
+
 export const showConfigSchema = z
   .object({
     /** Short identifier used in storage keys and URLs: lowercase letters, digits and dashes. */
@@ -66,14 +150,19 @@ export const showConfigSchema = z
     /** Website of the show (the feed's <link>). Defaults to the public base URL. */
     link: z.url().optional(),
     voice: voiceSchema.default({ provider: 'espeak', name: 'en-us', speed: 1 }),
+    voices: voicesSchema.optional(),
+    pronunciations: pronunciationsSchema.optional(),
     /** Target episode length in minutes. */
     targetMinutes: z.number().min(0.5).max(60).default(5),
     /** Spoken words per minute used to turn the target length into a word budget. */
     wordsPerMinute: z.number().int().min(80).max(250).default(150),
     music: musicSchema.optional(),
     pauses: pausesSchema.default({ segmentMs: 400, storyMs: 900 }),
+    script: scriptOptionsSchema.default({ writer: 'extractive' }),
     /** Newest episodes listed in the feed; older ones stay in storage. */
     feedMaxItems: z.number().int().min(1).max(1000).default(100),
+    schedule: scheduleSchema.optional(),
+    webhooks: webhooksSchema.optional(),
   })
   .strict();
 
@@ -81,3 +170,5 @@ export type ShowConfig = z.infer<typeof showConfigSchema>;
 export type ShowConfigInput = z.input<typeof showConfigSchema>;
 export type VoiceConfig = z.infer<typeof voiceSchema>;
 export type PersonConfig = z.infer<typeof personSchema>;
+export type ScheduleConfig = z.infer<typeof scheduleSchema>;
+export type WebhooksConfig = z.infer<typeof webhooksSchema>;

@@ -3,7 +3,7 @@ import type { FfmpegTools } from '../audio/ffmpeg.js';
 import type { EncodeSettings } from '../audio/ffmpeg.js';
 import type { Storage } from '../storage/storage.js';
 import type { ProviderRegistry } from '../tts/provider-registry.js';
-import type { ScriptWriter } from '../script/writer.js';
+import type { WriterRegistry } from '../script/writer-registry.js';
 import type { KeyedLock } from '../core/keyed-lock.js';
 
 /**
@@ -17,7 +17,7 @@ export interface PipelineContext {
   /** What listeners fetch: audio, feeds, side files. */
   publish: Storage;
   providers: ProviderRegistry;
-  writers: Map<string, ScriptWriter>;
+  writers: WriterRegistry;
   ffmpeg: FfmpegTools;
   encoding: EncodeSettings;
   /** Folder for ffmpeg's temporary files (each run makes its own subfolder). */

@@ -10,6 +10,7 @@ import { noProgress, type ProgressListener } from './progress.js';
 import { renderSegment, type SegmentRenderRequest } from './render-segment.js';
 import { stitchEpisode, type SegmentRenderResult } from './stitch-episode.js';
 import { publishEpisode } from './publish-episode.js';
+import { selectSegmentVoices } from '../tts/segment-voices.js';
 
 /**
  * The steps of one episode after ingest, each reading its inputs from storage
@@ -54,9 +55,7 @@ function describe(script: ScriptDocument): string {
 export async function prepareEpisode(ctx: PipelineContext, show: ShowConfig, articles: Article[], options: PrepareOptions): Promise<EpisodeRecord> {
   const store = new EpisodeStore(ctx.work);
   const episodeId = options.episodeId ?? defaultEpisodeId(show, articles, options.date);
-  const writerName = options.writer ?? 'extractive';
-  const writer = ctx.writers.get(writerName);
-  if (!writer) throw new BriefcastError(ErrorCodes.CONFIG_INVALID, `unknown script writer; known: ${[...ctx.writers.keys()].join(', ')}`, { subject: writerName });
+  const writer = ctx.writers.create(options.writer ?? show.script.writer, show.script);
   const script =
     options.script ??
     (await writer.write({
@@ -88,9 +87,22 @@ export async function prepareEpisode(ctx: PipelineContext, show: ShowConfig, art
   return record;
 }
 
-/** The TTS request for one segment: its own voice override, or the show's voice. */
+/** The TTS request for one segment: the show's cast decides the voice (see segment-voices.ts), the script may override its name. */
 export function segmentRequest(show: ShowConfig, segment: ScriptSegment): SegmentRenderRequest {
-  return { text: segment.text, provider: show.voice.provider, voice: segment.voice ?? show.voice.name, speed: show.voice.speed };
+  const { primary, quotes, fallback } = selectSegmentVoices(show, segment);
+  return {
+    text: segment.text,
+    provider: primary.provider,
+    voice: primary.voice,
+    speed: primary.speed,
+    ...(primary.model ? { model: primary.model } : {}),
+    ...(primary.options ? { options: primary.options } : {}),
+    kind: segment.kind,
+    ...(quotes ? { quotes } : {}),
+    ...(fallback.length > 0 ? { fallback } : {}),
+    ...(show.pronunciations ? { lexicon: show.pronunciations } : {}),
+    language: show.language,
+  };
 }
 
 /** Synthesises every segment (cache first), several at once. */

@@ -64,7 +64,7 @@ export function registerCreate(program: Command): void {
     .option('--episode-id <id>', 'episode id (default: derived from the date and the articles)')
     .option('-m, --minutes <n>', 'target length in minutes (overrides the show)')
     .option('--voice <name>', 'voice name of the show\'s provider (overrides the show)')
-    .option('--writer <name>', 'script writer', 'extractive')
+    .option('--writer <name>', 'script writer: extractive or llm (default: the show\'s script.writer)')
     .option('--draft', 'write the script only; build the audio later with `rebuild`')
     .action(async (sources: string[], options: EpisodeOptions) => {
       await withApp(async ({ ctx, config }) => {
