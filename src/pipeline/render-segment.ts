@@ -1,16 +1,22 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { contentHash, stableStringify } from '../core/hash.js';
-import { BriefcastError, ErrorCodes } from '../core/errors.js';
+import { BriefcastError, ErrorCodes, isBriefcastError } from '../core/errors.js';
+import type { SegmentKind } from '../core/types.js';
 import { encodingFingerprint, framesToSeconds } from '../audio/encode-settings.js';
 import { workKeys } from '../storage/keys.js';
-import { splitText } from '../tts/split-text.js';
+import type { Lexicon } from '../tts/lexicon.js';
+import { planSegment, type SegmentPlan } from '../tts/segment-plan.js';
+import type { VoiceChoice } from '../tts/segment-voices.js';
+import { synthesizeChunks } from '../tts/synthesize-text.js';
 import type { PipelineContext } from './context.js';
 import { withScratchDir } from './scratch.js';
 
 /**
  * A segment's audio is a finished MP3 piece in the content cache, independent
  * of any episode: the same story told in many episodes is synthesised once.
+ * The key covers provider, engine, model, voice, speed, options and the exact
+ * text sent (SSML or respelled), so changing any of them re-synthesises.
  */
 export interface SegmentRenderRequest {
   text: string;
@@ -18,6 +24,16 @@ export interface SegmentRenderRequest {
   voice: string;
   speed: number;
   options?: Record<string, unknown>;
+  /** Vendor model or engine; the provider's default when omitted. */
+  model?: string;
+  /** Shapes the SSML (a story's first sentence is its headline). */
+  kind?: SegmentKind;
+  /** Reads quotations inside a story. */
+  quotes?: VoiceChoice;
+  /** Voices tried in order when this one's provider is down after its retries. */
+  fallback?: VoiceChoice[];
+  lexicon?: Lexicon;
+  language?: string;
 }
 
 export interface PieceInfo {
@@ -29,21 +45,28 @@ export interface PieceInfo {
 export interface RenderedSegment extends PieceInfo {
   /** True when the piece was already in the cache. */
   cached: boolean;
+  /** Who actually spoke: the fallback voice when the primary's provider was down. */
+  provider: string;
+  voice: string;
 }
 
+/** The voices to try, in order: the requested one (with its quotes voice), then the fallback chain. */
+export function candidateVoices(request: SegmentRenderRequest): Array<{ narrator: VoiceChoice; quotes?: VoiceChoice }> {
+  const primary: VoiceChoice = { provider: request.provider, voice: request.voice, speed: request.speed, model: request.model, options: request.options };
+  return [{ narrator: primary, quotes: request.quotes }, ...(request.fallback ?? []).map((narrator) => ({ narrator }))];
+}
+
+export function planRequest(ctx: PipelineContext, request: SegmentRenderRequest, candidate = candidateVoices(request)[0]!): Promise<SegmentPlan> {
+  return planSegment(ctx.providers, request, candidate.narrator, candidate.quotes);
+}
+
+export function planCacheKey(ctx: PipelineContext, plan: SegmentPlan): string {
+  return contentHash(stableStringify({ ...plan.keyMaterial, encoding: encodingFingerprint(ctx.encoding) }));
+}
+
+/** The cache key of the requested voice (not of a fallback). */
 export async function segmentCacheKey(ctx: PipelineContext, request: SegmentRenderRequest): Promise<string> {
-  const provider = await ctx.providers.get(request.provider);
-  return contentHash(
-    stableStringify({
-      engine: provider.engineId,
-      provider: request.provider,
-      voice: request.voice,
-      speed: request.speed,
-      options: request.options ?? {},
-      text: request.text,
-      encoding: encodingFingerprint(ctx.encoding),
-    }),
-  );
+  return planCacheKey(ctx, await planRequest(ctx, request));
 }
 
 /** Reads a cached piece's info; null when the piece is missing or incomplete. */
@@ -66,24 +89,52 @@ export async function renderSegment(ctx: PipelineContext, request: SegmentRender
   if (!request.text.trim()) {
     throw new BriefcastError(ErrorCodes.SCRIPT_INVALID, 'a segment has no text to speak');
   }
-  const cacheKey = await segmentCacheKey(ctx, request);
-  const existing = await readPieceInfo(ctx, cacheKey);
-  if (existing) return { ...existing, cached: true };
+  const candidates = candidateVoices(request);
+  for (const [index, candidate] of candidates.entries()) {
+    const plan = await planRequest(ctx, request, candidate);
+    const cacheKey = planCacheKey(ctx, plan);
+    const speaker = { provider: candidate.narrator.provider, voice: candidate.narrator.voice };
+    const existing = await readPieceInfo(ctx, cacheKey);
+    if (existing) return { ...existing, cached: true, ...speaker };
+    try {
+      return { ...(await synthesisePlan(ctx, plan, cacheKey)), cached: false, ...speaker };
+    } catch (error) {
+      if (index === candidates.length - 1 || !providerDown(error)) throw error;
+      const next = candidates[index + 1]!.narrator;
+      ctx.logger.warn({ err: error, provider: speaker.provider, fallback: next.provider }, 'TTS provider failed after retries; using the next voice');
+    }
+  }
+  throw new BriefcastError(ErrorCodes.INTERNAL, 'no voice to try');
+}
 
-  const provider = await ctx.providers.get(request.provider);
-  const chunks = splitText(request.text, provider.limits.maxCharacters);
+/**
+ * Failures of the provider rather than of the request: an outage, rate limits
+ * that outlasted the retries, or the account (bad key, quota spent). An unknown
+ * voice or refused text is the show's to fix, so it surfaces instead of being
+ * papered over by a different voice.
+ */
+function providerDown(error: unknown): boolean {
+  return (
+    isBriefcastError(error, ErrorCodes.TTS_FAILED) || isBriefcastError(error, ErrorCodes.TTS_RATE_LIMITED) || isBriefcastError(error, ErrorCodes.TTS_AUTH)
+  );
+}
+
+async function synthesisePlan(ctx: PipelineContext, plan: SegmentPlan, cacheKey: string): Promise<PieceInfo> {
   return withScratchDir(ctx.scratchDir, async (dir) => {
     const inputs: string[] = [];
-    for (const [index, chunk] of chunks.entries()) {
-      const result = await provider.synthesize({ text: chunk, voice: request.voice, speed: request.speed, options: request.options });
-      for (const warning of result.warnings ?? []) ctx.logger.warn({ provider: provider.name }, warning);
-      const path = join(dir, `chunk-${index}.${result.format === 'pcm_s16le' ? 'wav' : result.format}`);
-      await writeFile(path, result.format === 'pcm_s16le' ? pcmToWav(result.audio, result.sampleRate ?? 24_000) : result.audio);
-      inputs.push(path);
+    for (const run of plan.runs) {
+      const { choice, provider } = run;
+      const results = await synthesizeChunks(provider, run.chunks, choice, ctx.providers.synthesis);
+      for (const result of results) {
+        for (const warning of result.warnings ?? []) ctx.logger.warn({ provider: provider.name }, warning);
+        const path = join(dir, `chunk-${inputs.length}.${result.format === 'pcm_s16le' ? 'wav' : result.format}`);
+        await writeFile(path, result.format === 'pcm_s16le' ? pcmToWav(result.audio, result.sampleRate ?? 24_000) : result.audio);
+        inputs.push(path);
+      }
     }
     const output = join(dir, 'piece.mp3');
     await ctx.ffmpeg.masterSpeech(inputs, output, ctx.encoding);
-    return { ...(await storePiece(ctx, cacheKey, output)), cached: false };
+    return storePiece(ctx, cacheKey, output);
   });
 }
 

@@ -1,15 +1,30 @@
 import { BriefcastError, ErrorCodes } from '../core/errors.js';
 import type { SpeechProvider } from './speech-provider.js';
+import { defaultSynthesisServices, type SynthesisServices } from './synthesize-text.js';
 
 export type ProviderFactory = () => SpeechProvider | Promise<SpeechProvider>;
 
 /**
  * Providers are registered by name and built on first use, so a vendor's SDK
  * (or the GPL eSpeak NG build) is only loaded when a show asks for it.
+ * The registry also carries the synthesis services (rate limiter, retry policy)
+ * every caller of these providers must share: in distributed mode the queue
+ * layer passes a Redis-backed limiter here.
  */
 export class ProviderRegistry {
   private readonly factories = new Map<string, ProviderFactory>();
   private readonly instances = new Map<string, Promise<SpeechProvider>>();
+  readonly synthesis: SynthesisServices;
+
+  constructor(synthesis: Partial<SynthesisServices> = {}) {
+    this.synthesis = defaultSynthesisServices(synthesis);
+  }
+
+  /** Adds per-provider requests-per-second limits (configuration wins over what providers declare). */
+  setRateLimits(limits: Record<string, number>): this {
+    Object.assign(this.synthesis.rateLimits, limits);
+    return this;
+  }
 
   register(name: string, factory: ProviderFactory): this {
     if (this.factories.has(name)) throw new Error(`TTS provider "${name}" registered twice`);

@@ -14,7 +14,16 @@ export interface ProviderLimits {
   outputFormats: AudioFormat[];
   /** Published price per million characters in US dollars, where there is one. */
   pricePerMillionCharacters?: number;
+  /** Longest SSML document one request may carry, tags included (defaults to maxCharacters). */
+  maxSsmlCharacters?: number;
+  /**
+   * SSML elements the engine accepts (e.g. "break", "phoneme"); the SSML writer drops the rest,
+   * because some vendors reject a whole request over one unsupported tag. Omitted means all.
+   */
+  ssmlTags?: readonly SsmlTag[];
 }
+
+export type SsmlTag = 'break' | 'emphasis' | 'p' | 's' | 'phoneme' | 'sub' | 'say-as' | 'prosody';
 
 export interface VoiceInfo {
   name: string;
@@ -26,6 +35,8 @@ export interface VoiceInfo {
 export interface SpeechRequest {
   text: string;
   voice: string;
+  /** Vendor model or engine (e.g. "tts-1", "neural"); the provider's default when omitted. */
+  model?: string;
   /** Rate multiplier, 1 = the provider's normal rate. */
   speed: number;
   /** True when `text` is SSML (only sent to providers whose limits say ssml). */
@@ -53,6 +64,10 @@ export interface SpeechProvider {
    */
   readonly engineId: string;
   readonly limits: ProviderLimits;
+  /** The model used when a request names none; part of engineId so changing it re-synthesises. */
+  readonly defaultModel?: string;
+  /** Limits that depend on the model (e.g. Polly's engines); `limits` when absent. */
+  limitsFor?(model: string | undefined): ProviderLimits;
   listVoices(): Promise<VoiceInfo[]>;
   synthesize(request: SpeechRequest): Promise<SpeechResult>;
   /** Frees worker threads or sockets. */

@@ -49,7 +49,8 @@ async function cliVersion(binary: string): Promise<string | null> {
 abstract class EspeakBase implements SpeechProvider {
   readonly name = 'espeak';
   abstract readonly engineId: string;
-  readonly limits = { maxCharacters: 8000, ssml: false, outputFormats: ['wav' as const] };
+  // Offline and free: a price of zero keeps cost estimates complete.
+  readonly limits = { maxCharacters: 8000, ssml: false, outputFormats: ['wav' as const], pricePerMillionCharacters: 0 };
   private voices?: Promise<VoiceInfo[]>;
 
   protected abstract run(args: string[], text?: string): Promise<Uint8Array | string>;
