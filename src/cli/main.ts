@@ -5,6 +5,7 @@ import { registerDemo } from './commands/demo.js';
 import { registerEpisodeCommands } from './commands/episodes.js';
 import { registerServe } from './commands/serve.js';
 import { registerVoices } from './commands/voices.js';
+import { registerWorker } from './commands/worker.js';
 
 const program = new Command()
   .name('briefcast')
@@ -16,5 +17,6 @@ registerCreate(program);
 registerEpisodeCommands(program);
 registerServe(program);
 registerVoices(program);
+registerWorker(program);
 
 await program.parseAsync(process.argv);

@@ -1,0 +1,82 @@
+import type { SegmentRenderRequest } from '../pipeline/render-segment.js';
+import type { SegmentRenderResult } from '../pipeline/stitch-episode.js';
+
+/**
+ * One queue per kind of work, so each scales and is rate-limited on its own:
+ * script writing is light, synthesis is CPU- or quota-bound, stitching runs
+ * ffmpeg, publishing is short and serialised per show.
+ */
+export const QueueNames = {
+  script: 'script',
+  synthesise: 'synthesise',
+  stitch: 'stitch',
+  publish: 'publish',
+} as const;
+
+export type QueueName = (typeof QueueNames)[keyof typeof QueueNames];
+export const allQueueNames: readonly QueueName[] = Object.values(QueueNames);
+
+export enum JobName {
+  WriteScript = 'write-script',
+  SynthesiseSegment = 'synthesise-segment',
+  StitchEpisode = 'stitch-episode',
+  PublishEpisode = 'publish-episode',
+}
+
+/** The queue each job runs on. */
+export const jobQueue: Record<JobName, QueueName> = {
+  [JobName.WriteScript]: QueueNames.script,
+  [JobName.SynthesiseSegment]: QueueNames.synthesise,
+  [JobName.StitchEpisode]: QueueNames.stitch,
+  [JobName.PublishEpisode]: QueueNames.publish,
+};
+
+export interface EpisodeRef {
+  showId: string;
+  episodeId: string;
+}
+
+export interface WriteScriptData extends EpisodeRef {
+  /** ISO timestamp of the day the briefing is for. */
+  date: string;
+  writer?: string;
+}
+
+export interface SynthesiseSegmentData extends EpisodeRef {
+  /** Cache key of the requested voice; equal requests in one episode share one job. */
+  cacheKey: string;
+  /** Script segments sharing this audio (equal requests render once). */
+  segmentIds: string[];
+  request: SegmentRenderRequest;
+  /** Distinct pieces in the episode, for "n of m" progress. */
+  total: number;
+}
+
+export type StitchEpisodeData = EpisodeRef;
+export type PublishEpisodeData = EpisodeRef;
+
+export interface JobPayloads {
+  [JobName.WriteScript]: WriteScriptData;
+  [JobName.SynthesiseSegment]: SynthesiseSegmentData;
+  [JobName.StitchEpisode]: StitchEpisodeData;
+  [JobName.PublishEpisode]: PublishEpisodeData;
+}
+
+export interface SynthesiseSegmentResult {
+  segmentIds: string[];
+  result: Omit<SegmentRenderResult, 'segmentId'>;
+}
+
+export interface JobResults {
+  [JobName.WriteScript]: { segments: number; pieces: number };
+  [JobName.SynthesiseSegment]: SynthesiseSegmentResult;
+  [JobName.StitchEpisode]: { audioKey: string; durationSeconds: number };
+  [JobName.PublishEpisode]: { status: string; audioUrl?: string };
+}
+
+/** A job as it travels: its name decides the type of its data. */
+export type AnyJob = { [N in JobName]: { name: N; data: JobPayloads[N] } }[JobName];
+
+export function isJobName(name: string): name is JobName {
+  return (Object.values(JobName) as string[]).includes(name);
+}

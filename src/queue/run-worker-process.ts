@@ -1,0 +1,72 @@
+import type { AppConfig } from '../config/env.js';
+import type { App } from '../app.js';
+import { createDistributedApp } from './distributed-app.js';
+import { jobHandlers } from './handlers/index.js';
+import { allQueueNames, QueueNames, type QueueName } from './job-types.js';
+import { startWorkers } from './worker-runtime.js';
+import { BriefcastError, ErrorCodes } from '../core/errors.js';
+
+export interface WorkerProcessOptions {
+  /** Queues to serve; all when empty. */
+  queues?: string[];
+  /** Jobs at once per queue; per-queue defaults when absent. */
+  concurrency?: number;
+  /** Test hooks and the like: adjust the app before workers start. */
+  prepare?: (app: App) => void | Promise<void>;
+}
+
+/** Synthesis and stitching are CPU-bound: one job per core. Script writing and publishing mostly wait on storage. */
+export function defaultConcurrency(queue: QueueName, cores: number): number {
+  if (queue === QueueNames.synthesise) return Math.max(1, cores);
+  if (queue === QueueNames.stitch) return Math.max(1, Math.ceil(cores / 2));
+  return Math.max(2, cores);
+}
+
+export function parseQueueNames(names: string[] | undefined): QueueName[] {
+  if (!names || names.length === 0) return [...allQueueNames];
+  for (const name of names) {
+    if (!(allQueueNames as string[]).includes(name)) {
+      throw new BriefcastError(ErrorCodes.CONFIG_INVALID, `unknown queue; known: ${allQueueNames.join(', ')}`, { subject: name });
+    }
+  }
+  return [...new Set(names)] as QueueName[];
+}
+
+/**
+ * A worker process: serves the chosen queues until SIGTERM or SIGINT, then
+ * stops taking jobs and gives running ones the configured grace period. A
+ * second signal stops at once (jobs are handed back or picked up as stalled).
+ */
+export async function runWorkerProcess(config: AppConfig, options: WorkerProcessOptions = {}): Promise<void> {
+  const queues = parseQueueNames(options.queues);
+  const distributed = createDistributedApp(config);
+  const { app } = distributed;
+  await options.prepare?.(app);
+  const runtime = await startWorkers({
+    deps: { ctx: app.ctx, queues: distributed.queues, progress: distributed.progress, config: config.distributed },
+    handlers: jobHandlers,
+    queues,
+    concurrency: (queue) => options.concurrency ?? defaultConcurrency(queue, config.concurrency),
+    connect: distributed.connect,
+    logger: app.logger.child({ pid: process.pid }),
+  });
+
+  await new Promise<void>((resolve) => {
+    let stopping = false;
+    const stop = (signal: NodeJS.Signals) => {
+      if (stopping) {
+        app.logger.warn({ signal }, 'second signal: exiting now');
+        process.exit(1);
+      }
+      stopping = true;
+      app.logger.info({ signal, graceMs: config.distributed.shutdownGraceMs }, 'shutting down: no new jobs');
+      void runtime
+        .close(config.distributed.shutdownGraceMs)
+        .then(() => distributed.close())
+        .catch((error: unknown) => app.logger.error({ err: error }, 'shutdown error'))
+        .finally(resolve);
+    };
+    process.on('SIGTERM', stop);
+    process.on('SIGINT', stop);
+  });
+}
