@@ -1,0 +1,57 @@
+import { Queue, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { ShowConfig } from '../config/show-config.js';
+import type { Logger } from '../core/logger.js';
+import type { TickHandler } from './embedded-scheduler.js';
+import type { ShowScheduler } from './show-scheduler.js';
+
+export const BRIEFING_QUEUE = 'briefings';
+
+/** BullMQ reserves ":" in ids; show ids are lowercase letters, digits and dashes. */
+const schedulerId = (showId: string) => `briefing.${showId}`;
+
+/**
+ * Timetables as BullMQ job schedulers: Redis holds one scheduler per show and
+ * makes one job per tick, whichever process upserted it and however many
+ * processes run the worker below, so each tick is one briefing.
+ */
+export class DistributedScheduler implements ShowScheduler {
+  private readonly queue: Queue<{ showId: string }>;
+  private readonly worker: Worker<{ showId: string }>;
+
+  constructor(onTick: TickHandler, connection: Redis, prefix: string, logger: Logger) {
+    this.queue = new Queue(BRIEFING_QUEUE, { connection, prefix });
+    this.worker = new Worker<{ showId: string }>(
+      BRIEFING_QUEUE,
+      async (job) => {
+        await onTick(job.data.showId, new Date(job.timestamp));
+      },
+      { connection: connection.duplicate(), prefix, concurrency: 1 },
+    );
+    this.worker.on('error', (error) => logger.error({ err: error }, 'briefing worker error'));
+  }
+
+  async sync(show: ShowConfig): Promise<void> {
+    const schedule = show.schedule;
+    if (!schedule) return this.remove(show.id);
+    await this.queue.upsertJobScheduler(
+      schedulerId(show.id),
+      { pattern: schedule.cron, tz: schedule.timezone },
+      { name: 'briefing', data: { showId: show.id }, opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } },
+    );
+  }
+
+  async remove(showId: string): Promise<void> {
+    await this.queue.removeJobScheduler(schedulerId(showId));
+  }
+
+  async nextRun(showId: string): Promise<Date | null> {
+    const scheduler = await this.queue.getJobScheduler(schedulerId(showId));
+    return scheduler?.next ? new Date(scheduler.next) : null;
+  }
+
+  async close(): Promise<void> {
+    await this.worker.close();
+    await this.queue.close();
+  }
+}
