@@ -6,12 +6,12 @@ import type { SpeechProvider } from '../src/tts/speech-provider.js';
 
 /**
  * Test-only behaviour, switched on by BRIEFCAST_TEST_HOOK (JSON) in a worker
- * process: a "test-hook" TTS provider that runs the real eSpeak NG provider
- * after an optional sleep or a number of planned failures, and an optional
+ * process: TTS providers that run the real eSpeak NG provider after an
+ * optional sleep or a number of planned failures, and an optional
  * sleep before ffmpeg stitches. Tests use it to kill a worker mid-synthesis or
  * mid-stitch, and to make a provider fail transiently or for good.
  */
-export const testHookSchema = z
+const providerHookSchema = z
   .object({
     /** Sleep before each synthesis request. */
     delayMs: z.number().int().min(0).default(0),
@@ -22,26 +22,34 @@ export const testHookSchema = z
     /** What the planned failures are: a transient one, a refusal, or a 429 with Retry-After. */
     failWith: z.enum(['transient', 'auth', 'rate-limit']).default('transient'),
     retryAfterSeconds: z.number().min(0).default(6),
-    /** Sleep before ffmpeg joins the pieces. */
+  })
+  .strict();
+
+export const testHookSchema = z
+  .object({
+    /** TTS providers to register by name, each wrapping eSpeak NG with its own behaviour. */
+    providers: z.record(z.string().regex(/^[a-z0-9-]+$/), providerHookSchema).default({}),
+    /** Sleep after ffmpeg joins the pieces, before the episode audio is uploaded. */
     stitchDelayMs: z.number().int().min(0).default(0),
   })
   .strict();
 
 export type TestHook = z.infer<typeof testHookSchema>;
+type ProviderHook = z.infer<typeof providerHookSchema>;
 
-function plannedFailure(hook: TestHook): BriefcastError {
-  if (hook.failWith === 'auth') return new BriefcastError(ErrorCodes.TTS_AUTH, 'test-hook 401: invalid API key', { subject: 'test-hook', retryable: false });
+function plannedFailure(name: string, hook: ProviderHook): BriefcastError {
+  if (hook.failWith === 'auth') return new BriefcastError(ErrorCodes.TTS_AUTH, `${name} 401: invalid API key`, { subject: name, retryable: false });
   if (hook.failWith === 'rate-limit') {
-    return new BriefcastError(ErrorCodes.TTS_RATE_LIMITED, 'test-hook 429: slow down', { subject: 'test-hook', retryable: true, retryAfterSeconds: hook.retryAfterSeconds });
+    return new BriefcastError(ErrorCodes.TTS_RATE_LIMITED, `${name} 429: slow down`, { subject: name, retryable: true, retryAfterSeconds: hook.retryAfterSeconds });
   }
-  return new BriefcastError(ErrorCodes.TTS_FAILED, 'test-hook 503: try again', { subject: 'test-hook', retryable: true });
+  return new BriefcastError(ErrorCodes.TTS_FAILED, `${name} 503: try again`, { subject: name, retryable: true });
 }
 
-function hookProvider(inner: SpeechProvider, hook: TestHook): SpeechProvider {
+function hookProvider(name: string, inner: SpeechProvider, hook: ProviderHook): SpeechProvider {
   const calls = new Map<string, number>();
   return {
-    name: 'test-hook',
-    engineId: `${inner.engineId}+test-hook`,
+    name,
+    engineId: `${inner.engineId}+${name}`,
     limits: inner.limits,
     ...(inner.defaultModel ? { defaultModel: inner.defaultModel } : {}),
     ...(inner.limitsFor ? { limitsFor: (model: string | undefined) => inner.limitsFor!(model) } : {}),
@@ -50,7 +58,7 @@ function hookProvider(inner: SpeechProvider, hook: TestHook): SpeechProvider {
       const seen = (calls.get(request.text) ?? 0) + 1;
       calls.set(request.text, seen);
       if (hook.delayMs > 0) await sleep(hook.delayMs);
-      if (hook.failAlways || seen <= hook.failFirst) throw plannedFailure(hook);
+      if (hook.failAlways || seen <= hook.failFirst) throw plannedFailure(name, hook);
       return inner.synthesize(request);
     },
   };
@@ -59,13 +67,17 @@ function hookProvider(inner: SpeechProvider, hook: TestHook): SpeechProvider {
 export function installTestHooks(app: App, raw: string): TestHook {
   const hook = testHookSchema.parse(JSON.parse(raw));
   const { providers } = app.ctx;
-  providers.register('test-hook', async () => hookProvider(await providers.get('espeak'), hook));
+  for (const [name, behaviour] of Object.entries(hook.providers)) {
+    providers.register(name, async () => hookProvider(name, await providers.get('espeak'), behaviour));
+  }
   if (hook.stitchDelayMs > 0) {
     const ffmpeg = app.ctx.ffmpeg;
     const concatenate = ffmpeg.concatenate.bind(ffmpeg);
+    // After the real join, before the upload: a kill here loses a finished file that was never published.
     ffmpeg.concatenate = async (...args: Parameters<typeof concatenate>) => {
+      const result = await concatenate(...args);
       await sleep(hook.stitchDelayMs);
-      return concatenate(...args);
+      return result;
     };
   }
   app.logger.warn({ hook }, 'test hooks installed');

@@ -27,11 +27,15 @@ export const envSchema = z.object({
   // Storage backend: a local folder (embedded mode) or S3-compatible object storage (distributed mode).
   BRIEFCAST_STORAGE: z.enum(['local', 's3']).default('local'),
   S3_ENDPOINT: z.url().optional(),
-  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_REGION: z.string().min(1).optional(),
   S3_BUCKET: z.string().min(3).max(63).optional(),
   S3_PREFIX: z.string().regex(/^([A-Za-z0-9._-]+\/)*$/, 'must be empty or end with "/"').default(''),
   S3_FORCE_PATH_STYLE: booleanFlag.default(false),
   S3_PUBLIC_URL: z.url().optional(),
+  // The usual AWS variables; without them the SDK's own chain (profiles, instance roles) applies.
+  AWS_ACCESS_KEY_ID: z.string().min(1).optional(),
+  AWS_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  AWS_SESSION_TOKEN: z.string().min(1).optional(),
   // Distributed mode: queues on Redis.
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').default('redis://127.0.0.1:6379'),
   BRIEFCAST_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, dot, dash, underscore').default('briefcast'),
@@ -158,7 +162,16 @@ function ttsConfig(e: EnvConfig): TtsConfig {
 
 export type StorageConfig =
   | { kind: 'local' }
-  | { kind: 's3'; bucket: string; region: string; prefix: string; forcePathStyle: boolean; endpoint?: string; publicUrl?: string };
+  | {
+      kind: 's3';
+      bucket: string;
+      region: string;
+      prefix: string;
+      forcePathStyle: boolean;
+      endpoint?: string;
+      publicUrl?: string;
+      credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+    };
 
 export interface DistributedConfig {
   redisUrl: string;
@@ -179,11 +192,15 @@ function storageConfig(e: EnvConfig): StorageConfig {
   return {
     kind: 's3',
     bucket: e.S3_BUCKET,
-    region: e.S3_REGION,
+    region: e.S3_REGION ?? e.AWS_REGION ?? 'us-east-1',
     prefix: e.S3_PREFIX,
     forcePathStyle: e.S3_FORCE_PATH_STYLE,
     endpoint: e.S3_ENDPOINT,
     publicUrl: e.S3_PUBLIC_URL?.replace(/\/+$/, ''),
+    credentials:
+      e.AWS_ACCESS_KEY_ID && e.AWS_SECRET_ACCESS_KEY
+        ? { accessKeyId: e.AWS_ACCESS_KEY_ID, secretAccessKey: e.AWS_SECRET_ACCESS_KEY, sessionToken: e.AWS_SESSION_TOKEN }
+        : undefined,
   };
 }
 

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -65,6 +66,8 @@ export async function startWorkers(options: WorkerRuntimeOptions): Promise<Worke
         }
       },
       {
+        // Stored on each job as processedBy: which process on which machine ran it.
+        name: `${hostname()}:${process.pid}`,
         connection: options.connect(`worker:${queue}`),
         prefix: config.queuePrefix,
         concurrency: options.concurrency(queue),

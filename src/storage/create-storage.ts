@@ -22,7 +22,7 @@ export function createStorages(config: AppConfig, dataDir = resolve(config.dataD
       publish: new LocalStorage({ root: resolve(config.publishDir), publicBaseUrl: config.publicUrl }),
     };
   }
-  const common = { bucket: storage.bucket, region: storage.region, endpoint: storage.endpoint, forcePathStyle: storage.forcePathStyle };
+  const common = { bucket: storage.bucket, region: storage.region, endpoint: storage.endpoint, forcePathStyle: storage.forcePathStyle, credentials: storage.credentials };
   return {
     work: new S3Storage({ ...common, prefix: `${storage.prefix}work/` }),
     publish: new S3Storage({ ...common, prefix: `${storage.prefix}public/`, publicBaseUrl: storage.publicUrl }),
