@@ -34,7 +34,7 @@ export function checkArtwork(bytes: Uint8Array, subject: string): ArtworkInfo {
   return { width, height, type, mimeType: type === 'png' ? 'image/png' : 'image/jpeg' };
 }
 
-/** Checks a local artwork file; remote artwork (an http(s) URL) is the host's to keep valid. */
+/** Checks a local artwork file. */
 export async function checkArtworkFile(path: string): Promise<ArtworkInfo> {
   let bytes: Buffer;
   try {
@@ -47,4 +47,13 @@ export async function checkArtworkFile(path: string): Promise<ArtworkInfo> {
 
 function invalid(message: string, subject: string, cause?: unknown): BriefcastError {
   return new BriefcastError(ErrorCodes.CONFIG_INVALID, message, { subject, ...(cause ? { cause } : {}) });
+}
+
+/**
+ * The configuration-time check for a show: local artwork must pass before
+ * anything is synthesised; remote artwork (an http(s) URL) is the host's to keep valid.
+ */
+export async function checkShowArtwork(show: { artwork?: string }): Promise<ArtworkInfo | undefined> {
+  if (!show.artwork || /^https?:\/\//i.test(show.artwork)) return undefined;
+  return checkArtworkFile(show.artwork);
 }

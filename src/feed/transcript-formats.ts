@@ -42,7 +42,7 @@ function escapeVttText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** Annotations end at '>' and may not hold line breaks. */
+/** Annotations end at '>' and may not hold line breaks; '<' is allowed there and left alone for older parsers. */
 function escapeVttAnnotation(text: string): string {
-  return escapeVttText(oneLine(text));
+  return oneLine(text).replace(/&/g, '&amp;').replace(/>/g, '&gt;');
 }
