@@ -15,11 +15,12 @@ export function registerDemo(program: Command): void {
     .description('build an episode from examples/ into the published folder and serve it')
     .option('--no-serve', 'build only, do not start the server')
     .option('-p, --port <port>', 'port for the server')
-    .action(async (options: { serve: boolean; port?: string }) => {
+    .option('-m, --minutes <n>', 'target length in minutes (default: the example show\'s 5)')
+    .action(async (options: { serve: boolean; port?: string; minutes?: string }) => {
       let serveFrom: { publishDir: string; host: string; port: number; feedUrl: string } | undefined;
       await withApp(
         async ({ ctx, config }) => {
-          const show = await resolveShow({ show: join(examples, 'show.json') });
+          const show = await resolveShow({ show: join(examples, 'show.json'), minutes: options.minutes });
           process.stderr.write(`Building "${show.title}" from ${examples}\n`);
           const progress = createProgressReporter();
           const record = await createEpisode(ctx, { show, sources: [examples], date: ctx.now(), ingest: config.ingest }, progress).finally(() =>
