@@ -25,10 +25,12 @@ export async function createFliteProvider(options: FliteProviderOptions = {}): P
   } catch {
     throw new BriefcastError(ErrorCodes.PROVIDER_UNKNOWN, 'flite not found; install it (apt-get install flite)', { subject: binary });
   }
-  const version = await execFileAsync(binary, ['--version'], { timeout: 5000 }).then(
-    ({ stdout }) => /flite-([\w.-]+)/.exec(stdout)?.[1] ?? 'unknown',
-    () => 'unknown',
+  // `flite --version` prints its version and then exits 1, so read stdout either way.
+  const versionText = await execFileAsync(binary, ['--version'], { timeout: 5000 }).then(
+    ({ stdout }) => stdout,
+    (error: { stdout?: string }) => error.stdout ?? '',
   );
+  const version = /flite-([\w.-]+)/.exec(versionText)?.[1] ?? 'unknown';
   const voices = listing.replace(/^.*?:/s, '').trim().split(/\s+/).filter(Boolean);
   return new FliteProvider(binary, version, voices);
 }
