@@ -8,7 +8,7 @@ import { createEpisode } from '../../src/pipeline/embedded-runner.js';
 import { EpisodeStore } from '../../src/pipeline/episode-store.js';
 import type { ShowConfig } from '../../src/config/show-config.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { ffprobeJson, measureWithEbur128 } from '../support/media.js';
+import { decodePcm, ffprobeJson, measureWithEbur128, peakAround } from '../support/media.js';
 
 const fixtures = new URL('../fixtures/pipeline/', import.meta.url).pathname;
 
@@ -56,6 +56,17 @@ describe('embedded pipeline: articles in, published episode out', () => {
       expect(Number(chapter.start_time)).toBeCloseTo(story.startSeconds, 2);
     }
     expect(Number(probe.format.duration)).toBeCloseTo(record.audio!.durationSeconds, 1);
+  });
+
+  it('decodes without errors and is quiet at every joint between pieces (no clicks)', async () => {
+    const pcm = await decodePcm(audioPath);
+    expect(pcm.length / 44_100).toBeCloseTo(record.audio!.durationSeconds, 0);
+    // Every segment starts and ends at a joint between separately encoded pieces.
+    const joints = record.segments.flatMap((segment) => [segment.startSeconds, segment.startSeconds + segment.durationSeconds]);
+    for (const joint of joints) expect(peakAround(pcm, joint, 0.01)).toBeLessThan(-40);
+    // And the speech in between is loud: the check above is not passing on silence everywhere.
+    const story = record.segments.find((s) => s.kind === 'story')!;
+    expect(peakAround(pcm, story.startSeconds + story.durationSeconds / 2, 1)).toBeGreaterThan(-10);
   });
 
   it('writes a feed an independent podcast parser accepts, with the enclosure length equal to the file size', async () => {

@@ -29,3 +29,22 @@ export async function ffprobeJson(file: string): Promise<{
   const { stdout } = await run('ffprobe', ['-v', 'error', '-print_format', 'json', '-show_chapters', '-show_format', '-show_streams', file]);
   return JSON.parse(stdout);
 }
+
+/** Decodes a file to mono 16-bit PCM at its own rate, with ffmpeg, failing on any decoding error. */
+export async function decodePcm(file: string, sampleRate = 44_100): Promise<Int16Array> {
+  const { stdout, stderr } = await run('ffmpeg', ['-v', 'error', '-i', file, '-f', 's16le', '-ac', '1', '-ar', String(sampleRate), '-'], {
+    encoding: 'buffer',
+    maxBuffer: 512 * 1024 * 1024,
+  });
+  if (stderr.length > 0) throw new Error(`decoding errors: ${stderr.toString().slice(0, 500)}`);
+  return new Int16Array(stdout.buffer, stdout.byteOffset, stdout.byteLength / 2);
+}
+
+/** Peak level in dBFS of the samples within ±windowSeconds of a time. */
+export function peakAround(pcm: Int16Array, seconds: number, windowSeconds: number, sampleRate = 44_100): number {
+  const from = Math.max(0, Math.floor((seconds - windowSeconds) * sampleRate));
+  const to = Math.min(pcm.length, Math.ceil((seconds + windowSeconds) * sampleRate));
+  let peak = 0;
+  for (let i = from; i < to; i++) peak = Math.max(peak, Math.abs(pcm[i]!));
+  return peak === 0 ? Number.NEGATIVE_INFINITY : 20 * Math.log10(peak / 32768);
+}
