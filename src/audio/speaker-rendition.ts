@@ -44,9 +44,12 @@ export async function renderSpeakerRendition(
 ): Promise<SpeakerRendition> {
   const target = speakerTarget;
   const passes: SpeakerRendition['passes'] = [];
-  let gainDb = target.integratedLufs - podcast.integratedLufs;
-  // Start a full dB under the limit: the MP3 encoder's overshoot after heavy limiting is about that.
-  let ceilingDb = target.truePeakDbtp - 1;
+  // Limiting takes back about half of any gain on speech mastered for podcasts, so the first pass asks for
+  // twice the difference; lowering the level needs no limiting and is taken as it is.
+  const difference = target.integratedLufs - podcast.integratedLufs;
+  let gainDb = difference > 0 ? Math.min(12, 2 * difference) : difference;
+  // Start 1.5 dB under the limit: MP3 encoding overshoots a heavily limited waveform by up to about that.
+  let ceilingDb = target.truePeakDbtp - 1.5;
   for (let pass = 0; pass < target.maxPasses; pass += 1) {
     await ffmpeg.gainAndLimit(input, output, settings, { gainDb, ceilingDb });
     const loudness = await ffmpeg.measureLoudness(output);
