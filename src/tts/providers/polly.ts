@@ -20,6 +20,7 @@ export interface PollyProviderOptions {
   lexiconNames?: string[];
   /** Overrides the per-engine default quota. */
   requestsPerSecond?: number;
+  timeoutMs?: number;
 }
 
 /** Per engine: published price (US$ per million characters), default quota (requests per second), accepted SSML tags. */
@@ -49,7 +50,14 @@ class PollyProvider implements SpeechProvider {
     this.defaultModel = options.engine ?? 'neural';
     this.outputFormat = options.outputFormat ?? 'mp3';
     this.engineId = `polly:${this.defaultModel}:${this.outputFormat}`;
-    this.client = new PollyClient({ region: options.region, endpoint: options.endpoint, credentials: options.credentials, maxAttempts: 1 });
+    // A stalled HTTP/2 stream must end in an error the retry layer can act on, not hang a worker.
+    this.client = new PollyClient({
+      region: options.region,
+      endpoint: options.endpoint,
+      credentials: options.credentials,
+      maxAttempts: 1,
+      requestHandler: { requestTimeout: options.timeoutMs ?? 120_000 },
+    });
     this.limits = this.limitsFor(undefined);
   }
 
