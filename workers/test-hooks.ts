@@ -45,7 +45,7 @@ function plannedFailure(name: string, hook: ProviderHook): BriefcastError {
   return new BriefcastError(ErrorCodes.TTS_FAILED, `${name} 503: try again`, { subject: name, retryable: true });
 }
 
-function hookProvider(name: string, inner: SpeechProvider, hook: ProviderHook): SpeechProvider {
+function hookProvider(name: string, inner: SpeechProvider, hook: ProviderHook, log: App['logger']): SpeechProvider {
   const calls = new Map<string, number>();
   return {
     name,
@@ -57,6 +57,8 @@ function hookProvider(name: string, inner: SpeechProvider, hook: ProviderHook): 
     async synthesize(request) {
       const seen = (calls.get(request.text) ?? 0) + 1;
       calls.set(request.text, seen);
+      // Tests wait for these lines to know a kill lands inside the step.
+      log.warn({ provider: name, call: seen }, 'test hook: synthesis request started');
       if (hook.delayMs > 0) await sleep(hook.delayMs);
       if (hook.failAlways || seen <= hook.failFirst) throw plannedFailure(name, hook);
       return inner.synthesize(request);
@@ -68,7 +70,7 @@ export function installTestHooks(app: App, raw: string): TestHook {
   const hook = testHookSchema.parse(JSON.parse(raw));
   const { providers } = app.ctx;
   for (const [name, behaviour] of Object.entries(hook.providers)) {
-    providers.register(name, async () => hookProvider(name, await providers.get('espeak'), behaviour));
+    providers.register(name, async () => hookProvider(name, await providers.get('espeak'), behaviour, app.logger));
   }
   if (hook.stitchDelayMs > 0) {
     const ffmpeg = app.ctx.ffmpeg;
@@ -76,6 +78,7 @@ export function installTestHooks(app: App, raw: string): TestHook {
     // After the real join, before the upload: a kill here loses a finished file that was never published.
     ffmpeg.concatenate = async (...args: Parameters<typeof concatenate>) => {
       const result = await concatenate(...args);
+      app.logger.warn('test hook: pieces joined, upload pending');
       await sleep(hook.stitchDelayMs);
       return result;
     };
