@@ -120,7 +120,7 @@ export async function synthesiseEpisode(
     const rendered = await renderSegment(ctx, request);
     done += 1;
     onProgress({ stage: 'synthesise', done, total: script.segments.length, message: rendered.cached ? 'cached' : 'synthesised' });
-    return { segmentId: segment.id, cacheKey: rendered.cacheKey, provider: request.provider, voice: request.voice, cached: rendered.cached };
+    return { segmentId: segment.id, cacheKey: rendered.cacheKey, provider: rendered.provider, voice: rendered.voice, cached: rendered.cached };
   });
 }
 
