@@ -18,5 +18,6 @@ registerEpisodeCommands(program);
 registerServe(program);
 registerVoices(program);
 registerWorker(program);
+(await import('./commands/keys.js')).registerKeys(program);
 
 await program.parseAsync(process.argv);

@@ -1,40 +1,80 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../../config/env.js';
+import { createApp, createProducerServices, type App } from '../../app.js';
+import { loadConfig, type AppConfig } from '../../config/env.js';
+import { createDistributedApp, type DistributedApp } from '../../queue/distributed-app.js';
 import { createServer } from '../../server/create-server.js';
 import { reportError } from '../run-command.js';
 
 export interface ServeOptions {
   port?: string;
   host?: string;
+  staticOnly?: boolean;
 }
 
-/** Starts the HTTP server and resolves once it listens; stops cleanly on SIGINT/SIGTERM. */
-export async function startServer(publishDir: string, host: string, port: number): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = await createServer({ publishDir });
-  const address = await server.listen({ host, port });
-  const close = () => server.close();
+function stopOnSignals(close: () => Promise<void>): void {
   const stop = () => {
     void close().then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/** Serves only the published folder (the demo uses this); resolves once it listens. */
+export async function startServer(publishDir: string, host: string, port: number): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = await createServer({ publishDir });
+  const address = await server.listen({ host, port });
+  const close = () => server.close();
+  stopOnSignals(close);
+  return { url: address, close };
+}
+
+/**
+ * The producer API plus the published files. Embedded by default; with
+ * BRIEFCAST_RUNNER=distributed, episodes, webhooks and schedules go through Redis.
+ */
+export async function startApiServer(config: AppConfig): Promise<{ url: string; close: () => Promise<void> }> {
+  let distributed: DistributedApp | undefined;
+  let app: App;
+  if (config.api.runner === 'distributed') {
+    distributed = createDistributedApp(config);
+    app = distributed.app;
+  } else {
+    app = createApp(config);
+  }
+  const services = await createProducerServices(app, distributed);
+  const server = await createServer({
+    publishDir: config.publishDir,
+    api: services.api,
+    servePublished: config.storage.kind === 'local',
+    logger: config.logLevel !== 'silent' && config.logLevel !== 'warn',
+  });
+  const address = await server.listen({ host: config.host, port: config.port });
+  const close = async () => {
+    await server.close();
+    await services.close();
+    if (distributed) await distributed.close();
+    else await app.close();
+  };
+  stopOnSignals(close);
   return { url: address, close };
 }
 
 export function registerServe(program: Command): void {
   program
     .command('serve')
-    .description('serve the published folder over HTTP (feeds, audio with byte ranges)')
+    .description('serve the producer API (docs at /docs, studio at /studio) and the published folder (feeds, audio with byte ranges)')
     .option('-p, --port <port>', 'port (default: BRIEFCAST_PORT or 8080)')
     .option('-H, --host <host>', 'address to listen on (default: BRIEFCAST_HOST or 127.0.0.1; 0.0.0.0 for your network)')
+    .option('--static-only', 'serve only the published folder, no API')
     .action(async (options: ServeOptions) => {
       try {
         const config = loadConfig(undefined, {
           ...(options.port ? { port: Number(options.port) } : {}),
           ...(options.host ? { host: options.host } : {}),
         });
-        const { url } = await startServer(config.publishDir, config.host, config.port);
-        process.stdout.write(`Serving ${config.publishDir} at ${url} (public URL ${config.publicUrl}); Ctrl+C stops.\n`);
+        const { url } = options.staticOnly ? await startServer(config.publishDir, config.host, config.port) : await startApiServer(config);
+        const what = options.staticOnly ? `${config.publishDir}` : `the API (${url}/docs) and ${config.publishDir}`;
+        process.stdout.write(`Serving ${what} at ${url} (public URL ${config.publicUrl}); Ctrl+C stops.\n`);
       } catch (error) {
         reportError(error);
       }
