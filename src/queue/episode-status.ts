@@ -49,11 +49,17 @@ export function advanceEpisode(
   });
 }
 
-/** Records the reason an episode failed; a published episode stays published. */
-export function failEpisode(ctx: PipelineContext, ref: EpisodeRef, failure: BriefcastError): Promise<EpisodeRecord> {
-  return changeEpisode(ctx, ref, (record) =>
-    record.status === 'published'
-      ? record
-      : { ...record, status: 'failed', error: { code: failure.code, message: failure.toLine() }, updatedAt: ctx.now().toISOString() },
-  );
+/**
+ * Records the reason an episode failed; a published episode stays published.
+ * A parent job fails with "child ... failed" when a child does: that reason
+ * never replaces the child's own (more useful) one, whichever is recorded first.
+ */
+export function failEpisode(ctx: PipelineContext, ref: EpisodeRef, failure: BriefcastError, becauseOfChild = false): Promise<EpisodeRecord> {
+  return changeEpisode(ctx, ref, (record) => {
+    if (record.status === 'published') return record;
+    // The first real reason wins; a parent's "child failed" only fills in when nothing better is known.
+    if (record.status === 'failed' && record.error && (becauseOfChild || record.error.code !== 'CHILD_FAILED')) return record;
+    const error = becauseOfChild ? { code: 'CHILD_FAILED', message: failure.toLine() } : { code: failure.code, message: failure.toLine() };
+    return { ...record, status: 'failed', error, updatedAt: ctx.now().toISOString() };
+  });
 }

@@ -89,7 +89,7 @@ export async function startWorkers(options: WorkerRuntimeOptions): Promise<Worke
           if (state !== 'failed') return;
           const failure = failureOf(err);
           logger.error({ queue, jobId: job.id, code: failure.code, reason: failure.toLine() }, 'job failed for good; episode failed');
-          await failEpisode(deps.ctx, job.data as EpisodeRef, failure);
+          await failEpisode(deps.ctx, job.data as EpisodeRef, failure, /^child .+ failed$/.test(err.message));
         })
         .catch((error: unknown) => logger.error({ err: error, jobId: job.id }, 'could not record the failure'));
     });
