@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import { BriefcastError, ErrorCodes } from '../core/errors.js';
+import { checkShowArtwork } from './artwork-check.js';
 import { showConfigSchema, type ShowConfig } from './show-config.js';
 
 /** One-line reason from a zod error: "field.path: message". */
@@ -35,9 +36,12 @@ export async function loadShowFile(path: string): Promise<ShowConfig> {
   const show = parseShowConfig(raw, path);
   const base = dirname(path);
   const local = (value: string | undefined) => (value && !/^https?:\/\//i.test(value) && !isAbsolute(value) ? resolve(base, value) : value);
-  return {
+  const resolved = {
     ...show,
     artwork: local(show.artwork),
     music: show.music ? { ...show.music, intro: local(show.music.intro), outro: local(show.music.outro) } : undefined,
   };
+  // Apple refuses bad artwork silently, long after publishing: refuse it here, before any work is done.
+  await checkShowArtwork(resolved);
+  return resolved;
 }

@@ -9,6 +9,7 @@ import { completeEpisode, prepareEpisode, synthesiseEpisode } from './episode-st
 import { EpisodeStore } from './episode-store.js';
 import { noProgress, type ProgressListener } from './progress.js';
 import { publishShowAssets } from './show-assets.js';
+import { rebuildFeed } from './publish-episode.js';
 
 /**
  * Runs the whole pipeline in this process. The distributed mode calls the
@@ -52,7 +53,11 @@ export async function buildFromArticles(
   onProgress({ stage: 'script', done: 1, total: 1 });
   const store = new EpisodeStore(ctx.work);
   if (options.draft) {
-    return store.updateEpisode(show.id, prepared.id, (record) => ({ ...record, status: record.status === 'published' ? 'published' : 'draft' }));
+    const draft = await store.updateEpisode(show.id, prepared.id, (record) => ({ ...record, status: record.status === 'published' ? 'published' : 'draft' }));
+    // Smart speakers read a text-only item for a draft until its audio exists.
+    await publishShowAssets(ctx, show);
+    await rebuildFeed(ctx, show);
+    return draft;
   }
   return synthesiseAndPublish(ctx, show, prepared.id, onProgress);
 }

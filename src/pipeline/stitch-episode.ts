@@ -13,7 +13,7 @@ import { renderMusicPiece, renderSilencePiece } from './render-pieces.js';
 import { withScratchDir } from './scratch.js';
 import { readShowAssets } from './show-assets.js';
 import { BriefcastError, ErrorCodes } from '../core/errors.js';
-import { checkArtwork } from '../feed/artwork-check.js';
+import { checkArtwork } from '../config/artwork-check.js';
 import { absoluteUrl } from '../feed/urls.js';
 import { renderSpeakerRendition, speakerRenditionRefusal, SPEAKER_RENDITION_VERSION } from '../audio/speaker-rendition.js';
 import type { ShowAssets } from './show-assets.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isBriefcastError } from '../../src/core/errors.js';
-import { checkArtworkFile, checkShowArtwork } from '../../src/feed/artwork-check.js';
+import { checkArtworkFile, checkShowArtwork } from '../../src/config/artwork-check.js';
 import { makeArtwork } from './support/episode-fixture.js';
 
 /** Artwork rules (square JPEG or PNG, 1400 to 3000 pixels) on images ffmpeg draws for the test. */
