@@ -1,7 +1,7 @@
 import { cleanArticle } from '../clean/index.js';
 import { BriefcastError, ErrorCodes, toBriefcastError } from '../core/errors.js';
 import type { Article } from '../core/types.js';
-import { fetchNewsFeed, selectStories, type NewsFeedItem } from '../ingest/feeds/index.js';
+import { fetchNewsFeed, jaccard, NEAR_DUPLICATE_THRESHOLD, selectStories, titleTokens, type NewsFeedItem, type UsedStories } from '../ingest/feeds/index.js';
 import { ingestSources, ingestText, resolveIngestOptions, type IngestOptions } from '../ingest/index.js';
 import type { PipelineContext } from '../pipeline/context.js';
 import { loadUsedStories, rememberStories } from './story-memory.js';
@@ -13,6 +13,18 @@ export interface FeedStories {
   failedFeeds: Array<{ url: string; reason: string }>;
   /** Stories told from the feed's description because the page could not be read. */
   fromDescription: number;
+}
+
+/**
+ * selectStories drops near-duplicates within one batch; a story told last
+ * time and reworded by another source today must be dropped too.
+ */
+function withoutToldStories(items: NewsFeedItem[], used: UsedStories): NewsFeedItem[] {
+  const told = [...used.titles].map(titleTokens);
+  return items.filter((item) => {
+    const tokens = titleTokens(item.title);
+    return !told.some((other) => jaccard(tokens, other) >= NEAR_DUPLICATE_THRESHOLD);
+  });
 }
 
 /** The item's own words, when its page cannot be fetched or read. */
@@ -68,7 +80,7 @@ export async function gatherFeedStories(
 
   const selected = await ctx.lock(`stories:${showId}`, async () => {
     const used = await loadUsedStories(ctx.work, showId);
-    const picked = selectStories(items, used, count);
+    const picked = selectStories(withoutToldStories(items, used), used, count);
     if (picked.length > 0) await rememberStories(ctx.work, showId, used, picked.map((story) => story.key));
     return picked;
   });

@@ -31,8 +31,9 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     ...(options.api ? { bodyLimit: options.api.config.api.bodyLimitBytes } : {}),
   }).withTypeProvider<ZodTypeProvider>();
   const servePublished = options.servePublished ?? true;
-  app.get('/healthz', async () => ({ ok: true }));
+  // The API goes first: the OpenAPI plugin only documents routes added after it.
   if (options.api) await registerApi(app, options.api, !servePublished);
+  app.get('/healthz', { schema: { summary: 'Liveness check', tags: ['health'] } }, async () => ({ ok: true }));
   if (servePublished) {
     const root = resolve(options.publishDir);
     await mkdir(root, { recursive: true });
