@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
+import { registerCost } from './commands/cost.js';
 import { registerCreate } from './commands/create.js';
 import { registerDemo } from './commands/demo.js';
 import { registerEpisodeCommands } from './commands/episodes.js';
@@ -15,6 +16,7 @@ const program = new Command()
 registerDemo(program);
 registerCreate(program);
 registerEpisodeCommands(program);
+registerCost(program);
 registerServe(program);
 registerVoices(program);
 registerWorker(program);

@@ -1,9 +1,9 @@
 import type { ScriptDocument } from '../core/types.js';
 import type { ShowConfig } from '../config/show-config.js';
-import type { PipelineContext } from '../pipeline/context.js';
-import { segmentRequest } from '../pipeline/episode-steps.js';
-import { planCacheKey, planRequest, readPieceInfo } from '../pipeline/render-segment.js';
-import { limitsOf } from './synthesize-text.js';
+import type { PipelineContext } from './context.js';
+import { segmentRequest } from './episode-steps.js';
+import { planCacheKey, planRequest, readPieceInfo } from './render-segment.js';
+import { limitsOf } from '../tts/synthesize-text.js';
 
 /**
  * What a run would cost before it starts: the characters each provider would

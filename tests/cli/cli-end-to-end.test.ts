@@ -67,6 +67,17 @@ describe('briefcast CLI, end to end from examples/', () => {
     expect(voices.stdout).toContain('en-us');
   });
 
+  it('estimates cost before a run, counting the cache: the demo just built leaves nothing to synthesise', async () => {
+    const show = join(examples, 'show.json');
+    const cached = JSON.parse((await runCli(['cost', examples, '--show', show, '--minutes', '1.5', '--json'], env)).stdout);
+    expect(cached.segments).toBeGreaterThan(5);
+    expect(cached.cachedSegments).toBe(cached.segments);
+    expect(cached.characters).toBe(0);
+    const longer = JSON.parse((await runCli(['cost', examples, '--show', show, '--minutes', '3', '--json'], env)).stdout);
+    expect(longer.characters).toBeGreaterThan(0);
+    expect(longer.providers[0].provider).toBe('espeak');
+  });
+
   describe('bad input: one line naming the input, non-zero exit, published folder untouched', () => {
     const cases: Array<{ name: string; setup: () => Promise<{ args: string[]; env?: Record<string, string>; subject: string }> }> = [
       { name: 'empty article', setup: async () => ({ args: [await file('empty.txt', '')], subject: 'empty.txt' }) },

@@ -3,7 +3,7 @@ import { showConfigSchema } from '../../src/config/show-config.js';
 import type { ScriptDocument } from '../../src/core/types.js';
 import { segmentRequest } from '../../src/pipeline/episode-steps.js';
 import { renderSegment } from '../../src/pipeline/render-segment.js';
-import { estimateEpisodeCost } from '../../src/tts/estimate-cost.js';
+import { estimateEpisodeCost } from '../../src/pipeline/estimate-cost.js';
 import { startVendors, vendorRegistry, type VendorStandIns } from './support/providers.js';
 import { createTestContext, recordingRetryPolicy } from './support/test-context.js';
 
