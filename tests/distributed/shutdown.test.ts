@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QueueNames } from '../../src/queue/job-types.js';
+import { eventually, TestCluster } from './support/cluster.js';
+import { testArticle, testShow } from './support/episodes.js';
+
+/** SIGTERM: a worker stops taking jobs, and hands back what it cannot finish within its grace time. */
+describe('graceful shutdown', () => {
+  let cluster: TestCluster;
+  beforeAll(async () => {
+    cluster = await TestCluster.start({ BRIEFCAST_TEST_HOOK: JSON.stringify({ providers: { slow: { delayMs: 4000 } } }) });
+  });
+  afterAll(async () => {
+    await cluster?.stop();
+  });
+
+  it('finishes running jobs within the grace time and exits 0; or hands them straight back when out of time', async () => {
+    const synthesise = cluster.app.queues.get(QueueNames.synthesise);
+    const show = testShow('quiet-show', 'slow');
+
+    // Generous grace: the running synthesis jobs complete in this worker, then it exits cleanly.
+    const patient = await cluster.startWorker(['--queues', 'script,synthesise', '--concurrency', '1'], { BRIEFCAST_SHUTDOWN_GRACE_MS: '60000' });
+    const queued = await cluster.app.episodes.enqueue({ show, articles: [testArticle('tram', 1)], date: new Date('2026-11-28T12:00:00Z') });
+    await eventually('a synthesis request in progress', async () => (patient.output().includes('test hook: synthesis request started') ? true : undefined));
+    const [running] = await synthesise.getJobs(['active']);
+    expect(running).toBeDefined();
+    patient.child.kill('SIGTERM');
+    expect(await patient.exited).toBe(0);
+    expect(await (await synthesise.getJob(running!.id!))!.getState()).toBe('completed');
+    // It took no new job after the signal: the other segments still wait.
+    expect(await synthesise.getWaitingCount()).toBeGreaterThan(0);
+
+    // No grace: the running job goes back to the queue at once, not after its lock expires.
+    const hasty = await cluster.startWorker(['--queues', 'synthesise', '--concurrency', '1'], { BRIEFCAST_SHUTDOWN_GRACE_MS: '0' });
+    const before = hasty.output().split('test hook: synthesis request started').length;
+    await eventually('another synthesis request', async () => (hasty.output().split('test hook: synthesis request started').length > before ? true : undefined));
+    const [interrupted] = await synthesise.getJobs(['active']);
+    hasty.child.kill('SIGTERM');
+    expect(await hasty.exited).toBe(0);
+    expect(hasty.output()).toContain('running jobs handed back');
+    expect(await (await synthesise.getJob(interrupted!.id!))!.getState()).toBe('waiting');
+
+    await cluster.startWorker();
+    expect((await cluster.app.episodes.waitUntilFinished(queued)).status).toBe('published');
+  });
+});
