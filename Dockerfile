@@ -1,0 +1,23 @@
+# Briefcast: one image for the API/feed server and the queue workers.
+FROM node:20-bookworm-slim
+
+# ffmpeg for mastering and stitching, eSpeak NG (GPL-3.0, run as a separate process) for offline speech.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends ffmpeg espeak-ng ca-certificates tini \
+ && rm -rf /var/lib/apt/lists/*
+
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund
+COPY bin ./bin
+COPY src ./src
+COPY workers ./workers
+COPY tsconfig.json ./
+
+ENV NODE_ENV=production \
+    BRIEFCAST_DATA_DIR=/tmp/briefcast \
+    BRIEFCAST_HOST=0.0.0.0
+USER node
+# tini forwards SIGTERM so workers shut down gracefully on `docker compose stop`.
+ENTRYPOINT ["/usr/bin/tini", "--"]
+CMD ["node", "--import", "tsx", "workers/main.ts"]
