@@ -1,0 +1,128 @@
+/**
+ * Distributed-mode benchmark, all figures from one run on this machine:
+ *  1. overhead: one 8-article episode through the embedded runner vs through the queues with one worker process;
+ *  2. throughput: 8 one-article episodes with one worker process vs two;
+ *  plus the peak resident memory (VmHWM) of each worker process.
+ * Storage is a local folder shared by the processes (one machine), so the figures measure queues and processes, not S3.
+ * Needs Redis at REDIS_URL. Run: npx tsx scripts/bench-distributed.ts
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createApp } from '../src/app.js';
+import { loadConfig } from '../src/config/env.js';
+import { loadShowFile } from '../src/config/load-show.js';
+import { silentLogger } from '../src/core/logger.js';
+import { ingestAndClean, buildFromArticles } from '../src/pipeline/embedded-runner.js';
+import { createDistributedApp } from '../src/queue/distributed-app.js';
+import type { Article } from '../src/core/types.js';
+
+const ROOT = new URL('../', import.meta.url).pathname;
+const DATE = new Date('2026-11-28T12:00:00Z');
+const base = loadConfig();
+
+async function freshEnv(name: string) {
+  const dir = await mkdtemp(join(tmpdir(), `bench-${name}-`));
+  return {
+    dir,
+    env: {
+      REDIS_URL: base.distributed.redisUrl,
+      BRIEFCAST_QUEUE_PREFIX: `bench-${name}-${Date.now().toString(36)}`,
+      BRIEFCAST_DATA_DIR: join(dir, 'data'),
+      BRIEFCAST_PUBLISH_DIR: join(dir, 'published'),
+      BRIEFCAST_CONCURRENCY: String(base.concurrency),
+      LOG_LEVEL: 'warn',
+    } as Record<string, string>,
+  };
+}
+
+function startWorker(env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'workers/main.ts')], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env, LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
+  return new Promise((resolve, reject) => {
+    const poll = setInterval(() => {
+      if (out.includes('"workers ready"')) { clearInterval(poll); resolve(child); }
+      if (child.exitCode !== null) { clearInterval(poll); reject(new Error(out)); }
+    }, 50);
+  });
+}
+
+async function peakRssMb(child: ChildProcess): Promise<number> {
+  const status = await readFile(`/proc/${child.pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+async function stopWorker(child: ChildProcess): Promise<void> {
+  child.kill('SIGTERM');
+  await new Promise((resolve) => child.once('exit', resolve));
+}
+
+/** Enqueues the episodes, starts `workers` processes, returns seconds until all are published, and each worker's peak memory. */
+async function runQueued(name: string, workers: number, episodes: Article[][], workerConcurrency?: number) {
+  const { dir, env } = await freshEnv(name);
+  if (workerConcurrency) env.BRIEFCAST_CONCURRENCY = String(workerConcurrency);
+  const distributed = createDistributedApp(loadConfig(env), { logger: silentLogger() });
+  const show = await loadShowFile(join(ROOT, 'examples/show.json'));
+  try {
+    const children = await Promise.all(Array.from({ length: workers }, () => startWorker(env)));
+    const started = performance.now();
+    const refs = [];
+    for (const [i, articles] of episodes.entries()) {
+      refs.push(await distributed.episodes.enqueue({ show, articles, date: new Date(DATE.getTime() + i * 86_400_000) }));
+    }
+    for (const ref of refs) {
+      const record = await distributed.episodes.waitUntilFinished(ref);
+      if (record.status !== 'published') throw new Error(`${ref.episodeId}: ${record.status} ${record.error?.message}`);
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const memory = await Promise.all(children.map(peakRssMb));
+    await Promise.all(children.map(stopWorker));
+    const prefix = env.BRIEFCAST_QUEUE_PREFIX!;
+    const keys = await distributed.queues.connection.keys(`${prefix}:*`);
+    if (keys.length) await distributed.queues.connection.del(...keys);
+    return { seconds, memory };
+  } finally {
+    await distributed.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function runEmbedded(articles: Article[]) {
+  const { dir, env } = await freshEnv('embedded');
+  const app = createApp(loadConfig(env), { logger: silentLogger() });
+  const show = await loadShowFile(join(ROOT, 'examples/show.json'));
+  try {
+    const started = performance.now();
+    await buildFromArticles(app.ctx, show, articles, { date: DATE });
+    return (performance.now() - started) / 1000;
+  } finally {
+    await app.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const files = (await readdir(join(ROOT, 'examples'))).filter((f) => /^\d\d-/.test(f)).sort().map((f) => join(ROOT, 'examples', f));
+const articles = await ingestAndClean(files, base.ingest, () => {});
+console.log(`articles: ${articles.length}, cores: ${base.concurrency}`);
+
+const embedded = await runEmbedded(articles);
+const queued = await runQueued('overhead', 1, [articles]);
+await sleep(500);
+const one = await runQueued('one', 1, articles.map((a) => [a]), 1);
+const two = await runQueued('two', 2, articles.map((a) => [a]), 1);
+
+const fmt = (n: number) => n.toFixed(2);
+console.log('\n| measure | A | B | ratio |');
+console.log('|---|---|---|---|');
+console.log(`| 8-article episode: embedded vs queued (1 worker) | ${fmt(embedded)} s | ${fmt(queued.seconds)} s | overhead ${fmt(queued.seconds / embedded)} (goal <= 1.15) |`);
+console.log(`| 8 episodes: 1 worker vs 2 workers (1 job per queue per worker) | ${fmt(one.seconds)} s | ${fmt(two.seconds)} s | throughput ${fmt(one.seconds / two.seconds)} (goal >= 1.7) |`);
+console.log(`\npeak RSS per worker process (MB): overhead run ${queued.memory.map(fmt).join(', ')}; 1-worker run ${one.memory.map(fmt).join(', ')}; 2-worker run ${two.memory.map(fmt).join(', ')}`);
+process.exit(0);
