@@ -5,6 +5,7 @@ import type { Queue } from 'bullmq';
 import type { FastifyPluginAsync } from 'fastify';
 import type { KeyStore } from '../auth/key-store.js';
 import { authenticate } from './auth-plugin.js';
+import { errorBody, HttpError, STATUS_BY_CODE } from './http-errors.js';
 
 export const QUEUE_BOARD_PATH = '/admin/queues';
 
@@ -14,12 +15,16 @@ export const QUEUE_BOARD_PATH = '/admin/queues';
  * the check is a hook of this encapsulated plugin.
  */
 export const queueBoardPlugin: FastifyPluginAsync<{ queues: Queue[]; keys: KeyStore }> = async (app, { queues, keys }) => {
+  // bull-board installs its own error handler for its routes, so refusals are answered here rather than thrown.
   app.addHook('onRequest', async (request, reply) => {
     try {
       await authenticate(request, keys, 'operator');
     } catch (error) {
-      void reply.header('www-authenticate', 'Basic realm="briefcast operators"');
-      throw error;
+      if (!(error instanceof HttpError)) throw error;
+      return reply
+        .code(STATUS_BY_CODE[error.code] ?? 401)
+        .header('www-authenticate', 'Basic realm="briefcast operators"')
+        .send(errorBody(error.code, error.message));
     }
   });
   const serverAdapter = new FastifyAdapter();

@@ -1,0 +1,91 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createProducerServices, type ProducerServices } from '../../src/app.js';
+import { KeyStore } from '../../src/auth/key-store.js';
+import { createServer as createApiServer } from '../../src/server/create-server.js';
+import { verifySignature } from '../../src/webhooks/signature.js';
+import { TestCluster } from '../distributed/support/cluster.js';
+import { morningShow, shortArticles, waitForEpisode } from './support/api-harness.js';
+
+const SECRET = 'distributed-webhook-secret';
+
+/** The same API in distributed mode: real Redis (REDIS_URL, unique prefix), s3rver, a real worker process. */
+describe('episode lifecycle over HTTP in distributed mode', () => {
+  let cluster: TestCluster;
+  let services: ProducerServices;
+  let server: FastifyInstance;
+  let receiver: Server;
+  let key: string;
+  const received: Array<{ headers: Record<string, unknown>; body: string }> = [];
+
+  beforeAll(async () => {
+    receiver = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        received.push({ headers: req.headers, body });
+        res.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    cluster = await TestCluster.start({ BRIEFCAST_ALLOW_PRIVATE_URLS: 'true', BRIEFCAST_RUNNER: 'distributed', BRIEFCAST_SCHEDULES: 'false', LOG_LEVEL: 'silent' });
+    await cluster.startWorker([], { LOG_LEVEL: 'info' });
+    services = await createProducerServices(cluster.app.app, cluster.app);
+    server = await createApiServer({ publishDir: cluster.config.publishDir, api: services.api, servePublished: false });
+    key = (await new KeyStore(cluster.config.api.keysFile).add({ name: 'ops' })).key;
+    const hook = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+    const created = await server.inject({
+      method: 'POST',
+      url: '/api/shows',
+      headers: { authorization: `Bearer ${key}` },
+      payload: { ...morningShow, webhooks: { endpoints: [{ url: hook, events: ['episode.published'] }], secret: SECRET } },
+    });
+    expect(created.statusCode).toBe(201);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await services?.close();
+    await cluster?.stop();
+    receiver?.closeAllConnections();
+    await new Promise((resolve) => receiver?.close(resolve));
+  });
+
+  it('enqueues a flow that a worker publishes, then notifies the webhook once', async () => {
+    const headers = { authorization: `Bearer ${key}` };
+    const draft = await server.inject({ method: 'POST', url: '/api/shows/morning/episodes', headers, payload: { articles: shortArticles, draft: true } });
+    expect(draft.statusCode).toBe(400);
+    expect(draft.json().error).toMatchObject({ code: 'INPUT_UNSUPPORTED', subject: 'draft' });
+
+    const created = await server.inject({ method: 'POST', url: '/api/shows/morning/episodes', headers, payload: { articles: shortArticles } });
+    expect(created.statusCode).toBe(202);
+    expect(created.json().episode.status).toBe('queued');
+    const path = `/api/shows/morning/episodes/${created.json().episode.id}`;
+    const episode = await waitForEpisode(server, headers, path, (e) => e.status === 'published' || e.status === 'failed');
+    expect(episode.error).toBeUndefined();
+    expect(episode.status).toBe('published');
+    expect(episode.audioUrl).toContain(cluster.s3.endpoint);
+    expect(episode.durationSeconds).toBeGreaterThan(2);
+
+    // Published files live in object storage: the stable addresses redirect there.
+    const feed = await server.inject({ method: 'GET', url: '/feeds/morning' });
+    expect(feed.statusCode).toBe(302);
+    expect(feed.headers.location).toContain(cluster.s3.endpoint);
+    const file = await server.inject({ method: 'GET', url: '/shows/morning/feed.xml' });
+    expect(file.statusCode).toBe(302);
+
+    // Queued webhook: delivered once, signed.
+    for (let i = 0; i < 300 && received.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    await services.webhooks.idle();
+    expect(received).toHaveLength(1);
+    const [delivery] = received;
+    expect(verifySignature(SECRET, { timestamp: String(delivery!.headers['briefcast-timestamp']), signature: String(delivery!.headers['briefcast-signature']) }, delivery!.body)).toEqual({ valid: true });
+
+    // The operators' dashboard needs an unscoped key.
+    expect((await server.inject({ method: 'GET', url: '/admin/queues' })).statusCode).toBe(401);
+    const board = await server.inject({ method: 'GET', url: '/admin/queues', headers });
+    expect(board.statusCode).toBe(200);
+    expect(board.body).toMatch(/<html/i);
+  });
+});
