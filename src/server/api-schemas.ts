@@ -107,3 +107,30 @@ export const deliveriesResponseSchema = z.object({
     }),
   ),
 });
+
+const providerCostSchema = z.object({
+  provider: z.string(),
+  model: z.string().optional(),
+  segments: z.number(),
+  characters: z.number(),
+  requests: z.number(),
+  cachedSegments: z.number(),
+  cachedCharacters: z.number(),
+  pricePerMillionCharacters: z.number().optional(),
+  estimatedCostUsd: z.number().optional(),
+});
+
+export const costResponseSchema = z
+  .object({
+    cost: z.object({
+      showId: z.string(),
+      segments: z.number(),
+      cachedSegments: z.number(),
+      characters: z.number(),
+      cachedCharacters: z.number(),
+      estimatedCostUsd: z.number(),
+      unpricedProviders: z.array(z.string()),
+      providers: z.array(providerCostSchema),
+    }),
+  })
+  .describe('Characters still to synthesise and their estimated price per provider; cached segments are free');

@@ -7,8 +7,9 @@ import { parseScriptText, renderScriptText } from '../script/script-text.js';
 import { publicKeys } from '../storage/keys.js';
 import { listOutcomes } from '../webhooks/delivery-log.js';
 import type { ApiServices } from './api-services.js';
-import { deliveriesResponseSchema, episodeParamsSchema, episodeResponseSchema, errorResponseSchema, scriptQuerySchema, showParamsSchema } from './api-schemas.js';
+import { costResponseSchema, deliveriesResponseSchema, episodeParamsSchema, episodeResponseSchema, errorResponseSchema, scriptQuerySchema, showParamsSchema } from './api-schemas.js';
 import { episodeView } from './episode-view.js';
+import { estimateEpisodeCost } from '../pipeline/estimate-cost.js';
 
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema };
 
@@ -33,6 +34,26 @@ export const scriptRoutes: FastifyPluginAsyncZod<{ services: ApiServices }> = as
       const script = await store.getScript(request.params.showId, request.params.episodeId);
       if (request.query.format === 'text') return reply.type('text/plain; charset=utf-8').send(renderScriptText(script));
       return reply.type('application/json; charset=utf-8').send(JSON.stringify(script));
+    },
+  );
+
+  app.get(
+    '/api/shows/:showId/episodes/:episodeId/cost',
+    {
+      config: { auth: 'key' },
+      schema: {
+        tags: ['drafts'],
+        summary: "Estimate the characters and price of synthesising the episode's script, counting what the cache holds",
+        description: 'Ask before approving a draft: nothing is synthesised or written.',
+        security: [{ bearer: [] }],
+        params: episodeParamsSchema,
+        response: { 200: costResponseSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const { showId, episodeId } = request.params;
+      const [show, script] = await Promise.all([store.getShow(showId), store.getScript(showId, episodeId)]);
+      return { cost: await estimateEpisodeCost(ctx, show, script) };
     },
   );
 

@@ -131,6 +131,7 @@ describe('API authentication, limits and validation', () => {
       '/api/shows/{showId}/episodes',
       '/api/shows/{showId}/episodes/{episodeId}',
       '/api/shows/{showId}/episodes/{episodeId}/approve',
+      '/api/shows/{showId}/episodes/{episodeId}/cost',
       '/api/shows/{showId}/episodes/{episodeId}/script',
       '/api/shows/{showId}/webhooks/deliveries',
       '/feeds/{showId}',

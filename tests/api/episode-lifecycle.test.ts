@@ -86,6 +86,13 @@ describe('episode lifecycle over HTTP (embedded, real eSpeak NG and ffmpeg)', ()
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('SCRIPT_INVALID');
 
+    // Before approving, the producer can ask what synthesis will cost; the offline voice is free but still counted.
+    const cost = await h.server.inject({ method: 'GET', url: `${path}/cost`, headers: key });
+    expect(cost.statusCode).toBe(200);
+    expect(cost.json().cost.characters).toBeGreaterThan(100);
+    expect(cost.json().cost.providers[0]).toMatchObject({ provider: 'espeak', estimatedCostUsd: 0 });
+    expect((await h.server.inject({ method: 'GET', url: `${path}/cost` })).statusCode).toBe(401);
+
     expect((await h.server.inject({ method: 'GET', url: path })).statusCode).toBe(404);
     const approved = await h.server.inject({ method: 'POST', url: `${path}/approve`, headers: key });
     expect(approved.statusCode).toBe(202);
