@@ -37,8 +37,10 @@ describe('concurrent publishing', () => {
     }
     expect(new Set(queued.map((q) => q.episodeId)).size).toBe(EPISODES);
     await eventually('every episode stitched and waiting to publish', async () => {
-      const counts = await publish.getJobCounts('wait', 'paused', 'prioritized');
-      return counts.wait! + counts.paused! + counts.prioritized! === EPISODES ? true : undefined;
+      // A paused queue keeps its jobs in "wait"; none may have started.
+      const counts = await publish.getJobCounts('wait', 'prioritized', 'active', 'completed');
+      expect(counts.active! + counts.completed!).toBe(0);
+      return counts.wait! + counts.prioritized! === EPISODES ? true : undefined;
     }, 400_000);
     await publish.resume();
 

@@ -42,8 +42,8 @@ describe('retries and failures', () => {
     // Each segment job failed its first attempt and succeeded on the second (attemptsMade counts both).
     for (const job of jobs) {
       expect(job.attemptsMade).toBe(2);
-      expect(job.stacktrace).toHaveLength(1);
-      expect(job.stacktrace[0]).toContain('flaky 503');
+      expect(job.stacktrace ?? []).toHaveLength(1);
+      expect(job.stacktrace?.[0]).toContain('flaky 503');
     }
   });
 
