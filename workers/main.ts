@@ -6,7 +6,6 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config/env.js';
 import { reportError } from '../src/cli/run-command.js';
 import { runWorkerProcess } from '../src/queue/run-worker-process.js';
-import { installTestHooks } from './test-hooks.js';
 
 try {
   const { values } = parseArgs({
@@ -16,12 +15,7 @@ try {
   const config = loadConfig();
   const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);
   if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1)) throw new Error('--concurrency must be a whole number >= 1');
-  const testHook = config.distributed.testHook;
-  await runWorkerProcess(config, {
-    queues: values.queues?.split(',').filter(Boolean),
-    concurrency,
-    prepare: testHook ? (app) => void installTestHooks(app, testHook) : undefined,
-  });
+  await runWorkerProcess(config, { queues: values.queues?.split(',').filter(Boolean), concurrency });
 } catch (error) {
   reportError(error);
 }

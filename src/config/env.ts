@@ -66,8 +66,6 @@ export const envSchema = z.object({
   BRIEFCAST_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** Run show schedules in this process (the embedded scheduler, or BullMQ job schedulers in distributed mode). */
   BRIEFCAST_SCHEDULES: booleanFlag.default(true),
-  /** Test-only: JSON settings for the test TTS provider hook (see workers/test-hooks.ts). */
-  BRIEFCAST_TEST_HOOK: z.string().min(2).optional(),
   // Cloud and self-hosted TTS providers (docs/voices.md); each is only contacted when a show names it.
   OPENAI_API_KEY: z.string().min(1).optional(),
   /** OpenAI or any server with the same speech API, including /v1, e.g. http://localhost:8880/v1. */
@@ -183,7 +181,6 @@ export interface DistributedConfig {
   maxStalledCount: number;
   shutdownGraceMs: number;
   ttsRateLimits: Record<string, number>;
-  testHook?: string;
 }
 
 function storageConfig(e: EnvConfig): StorageConfig {
@@ -216,7 +213,6 @@ function distributedConfig(e: EnvConfig): DistributedConfig {
     maxStalledCount: e.BRIEFCAST_MAX_STALLED,
     shutdownGraceMs: e.BRIEFCAST_SHUTDOWN_GRACE_MS,
     ttsRateLimits: Object.fromEntries(limits.map(([name, rate]) => [name!, Number(rate)])),
-    testHook: e.BRIEFCAST_TEST_HOOK,
   };
 }
 

@@ -62,11 +62,11 @@ export class TestCluster {
     return cluster;
   }
 
-  /** A real worker process, as `node --import tsx workers/main.ts` would start it in production. */
+  /** A real worker process: the production worker runtime, plus test hooks when BRIEFCAST_TEST_HOOK names some. */
   async startWorker(args: string[] = [], env: Record<string, string> = {}): Promise<WorkerHandle> {
     const dataDir = await mkdtemp(join(tmpdir(), 'briefcast-worker-'));
     this.dirs.push(dataDir);
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'workers/main.ts'), ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'tests/distributed/support/test-worker.ts'), ...args], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', ...this.env, BRIEFCAST_DATA_DIR: dataDir, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
-import type { App } from '../src/app.js';
-import { BriefcastError, ErrorCodes } from '../src/core/errors.js';
-import type { SpeechProvider } from '../src/tts/speech-provider.js';
+import type { App } from '../../../src/app.js';
+import { BriefcastError, ErrorCodes } from '../../../src/core/errors.js';
+import type { SpeechProvider } from '../../../src/tts/speech-provider.js';
 
 /**
  * Test-only behaviour, switched on by BRIEFCAST_TEST_HOOK (JSON) in a worker
