@@ -201,18 +201,6 @@ export class FfmpegTools {
     return result;
   }
 
-  /** Packets (MP3 frames) in a file: exact length of a piece, since pieces are joined frame by frame. */
-  countFrames(file: string): Promise<number> {
-    return new Promise((resolve, reject) => {
-      ffmpeg.setFfprobePath(this.binaries.ffprobe);
-      ffmpeg.ffprobe(file, ['-count_packets'], (error, data) => {
-        if (error) return reject(new BriefcastError(ErrorCodes.FFMPEG_FAILED, `ffprobe failed: ${error.message}`, { subject: file }));
-        const stream = data.streams.find((s) => s.codec_type === 'audio') as { nb_read_packets?: string } | undefined;
-        resolve(Number(stream?.nb_read_packets ?? 0));
-      });
-    });
-  }
-
   probe(file: string): Promise<ProbedAudio> {
     return new Promise((resolve, reject) => {
       ffmpeg.setFfprobePath(this.binaries.ffprobe);

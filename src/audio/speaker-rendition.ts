@@ -14,8 +14,8 @@ export const SPEAKER_RENDITION_VERSION = 's1';
 export const speakerTarget = {
   integratedLufs: -14,
   truePeakDbtp: -2,
-  /** Accepted distance from the loudness target before another pass is tried. */
-  toleranceLu: 0.5,
+  /** Accepted distance from the loudness target before another pass is tried ("around -14 LUFS"; each pass is a full encode). */
+  toleranceLu: 1,
   /** Kept between the limiter ceiling and the true-peak limit: MP3 decoding overshoots the limited waveform. */
   peakMarginDb: 0.3,
   minSeconds: 10,

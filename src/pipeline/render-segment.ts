@@ -1,8 +1,9 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { contentHash, stableStringify } from '../core/hash.js';
 import { BriefcastError, ErrorCodes, isBriefcastError } from '../core/errors.js';
 import type { SegmentKind } from '../core/types.js';
+import { countMp3Frames } from '../audio/mp3-frames.js';
 import { encodingFingerprint, framesToSeconds } from '../audio/encode-settings.js';
 import { workKeys } from '../storage/keys.js';
 import type { Lexicon } from '../tts/lexicon.js';
@@ -78,7 +79,7 @@ export async function readPieceInfo(ctx: PipelineContext, cacheKey: string): Pro
 
 /** Masters a local audio file set into the cache; the info JSON is written last and marks the piece complete. */
 export async function storePiece(ctx: PipelineContext, cacheKey: string, mp3Path: string): Promise<PieceInfo> {
-  const frames = await ctx.ffmpeg.countFrames(mp3Path);
+  const frames = countMp3Frames(await readFile(mp3Path));
   const info: PieceInfo = { cacheKey, frames, durationSeconds: framesToSeconds(frames, ctx.encoding) };
   await ctx.work.putFile(workKeys.segmentAudio(cacheKey), mp3Path, { contentType: 'audio/mpeg' });
   await ctx.work.put(workKeys.segmentInfo(cacheKey), JSON.stringify(info), { contentType: 'application/json' });

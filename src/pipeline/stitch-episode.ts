@@ -90,7 +90,16 @@ export async function stitchEpisode(
     const { artwork, cover } = await resolveArtwork(ctx, show, record, assets, dir);
     const output = join(dir, 'episode.mp3');
     await ctx.ffmpeg.concatenate(listFile, metadataFile, output, cover);
-    const loudness = await ctx.ffmpeg.measureLoudness(output);
+    // The speaker rendition starts from the pieces' known target level, so it runs beside the podcast
+    // measurement instead of after it (both read the finished file; each is measured on its own).
+    const refusal = speakerRenditionRefusal(layout.durationSeconds);
+    const speakerFile = join(dir, 'speaker.mp3');
+    const [loudness, rendition] = await Promise.all([
+      ctx.ffmpeg.measureLoudness(output),
+      refusal
+        ? undefined
+        : renderSpeakerRendition(ctx.ffmpeg, output, speakerFile, ctx.encoding, { integratedLufs: ctx.encoding.targetLufs, truePeakDbtp: ctx.encoding.truePeakDb, loudnessRangeLu: 0 }),
+    ]);
 
     // A content-hashed file name: a rebuilt episode gets a new URL, so apps and CDNs never serve stale audio.
     // The cover is inside the file, so a new artwork is a new file too.
@@ -98,12 +107,9 @@ export async function stitchEpisode(
     const audio = await publishAudio(ctx, output, publicKeys.episodeFile(show.id, episodeId, `${show.id}-${episodeId}-${hash}.mp3`), loudness);
 
     let speakerAudio: EpisodeAudio | undefined;
-    const refusal = speakerRenditionRefusal(audio.durationSeconds);
-    if (refusal) {
+    if (refusal || !rendition) {
       ctx.logger.info({ showId: show.id, episodeId, reason: refusal }, 'no speaker rendition');
     } else {
-      const speakerFile = join(dir, 'speaker.mp3');
-      const rendition = await renderSpeakerRendition(ctx.ffmpeg, output, speakerFile, ctx.encoding, loudness);
       const key = publicKeys.episodeFile(show.id, episodeId, `${show.id}-${episodeId}-${hash}-speaker-${SPEAKER_RENDITION_VERSION}.mp3`);
       speakerAudio = await publishAudio(ctx, speakerFile, key, rendition.loudness);
       ctx.logger.debug({ showId: show.id, episodeId, passes: rendition.passes.length, lufs: rendition.loudness.integratedLufs }, 'speaker rendition');
