@@ -30,8 +30,9 @@ export function defaultEpisodeId(show: ShowConfig, articles: Article[], date: Da
   return `${day}-${contentHash(`${show.id}|${articles.map((article) => article.id).join(',')}`, 8)}`;
 }
 
-export function episodeTitle(show: ShowConfig, script: ScriptDocument): string {
-  const day = new Date(`${script.date}T12:00:00Z`).toLocaleDateString('en-GB', {
+/** "<Show>: Saturday, 28 November 2026" for an ISO day. */
+export function episodeTitle(show: ShowConfig, isoDay: string): string {
+  const day = new Date(`${isoDay}T12:00:00Z`).toLocaleDateString('en-GB', {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
@@ -39,6 +40,25 @@ export function episodeTitle(show: ShowConfig, script: ScriptDocument): string {
     timeZone: 'UTC',
   });
   return `${show.title}: ${day}`;
+}
+
+/** The record of an episode accepted but not yet written: what both runners store before work starts. */
+export function queuedEpisodeRecord(show: ShowConfig, episodeId: string, articles: Article[], date: Date, now: string): EpisodeRecord {
+  const day = date.toISOString().slice(0, 10);
+  return {
+    id: episodeId,
+    showId: show.id,
+    title: episodeTitle(show, day),
+    date: day,
+    createdAt: now,
+    updatedAt: now,
+    status: 'queued',
+    progress: { stage: 'queued', done: 0, total: 1 },
+    description: '',
+    sources: articles.map((article) => ({ title: article.title, url: article.url, siteName: article.siteName })),
+    chapters: [],
+    segments: [],
+  };
 }
 
 function describe(script: ScriptDocument): string {
@@ -72,7 +92,7 @@ export async function prepareEpisode(ctx: PipelineContext, show: ShowConfig, art
     ...(existing ?? { chapters: [], segments: [], createdAt: now }),
     id: episodeId,
     showId: show.id,
-    title: episodeTitle(show, script),
+    title: episodeTitle(show, script.date),
     date: script.date,
     updatedAt: now,
     status: existing?.status === 'published' ? 'published' : 'synthesising',

@@ -11,7 +11,7 @@ import type {
   SubmitEpisodeRequest,
   SubmitResult,
 } from './episode-runner.js';
-import { defaultEpisodeId, episodeTitle, prepareEpisode } from './episode-steps.js';
+import { defaultEpisodeId, prepareEpisode, queuedEpisodeRecord } from './episode-steps.js';
 import { EpisodeStore } from './episode-store.js';
 import type { ProgressListener } from './progress.js';
 import { LiveProgress } from './runner-live-progress.js';
@@ -54,21 +54,7 @@ export class EmbeddedRunner implements EpisodeRunner {
       return { record: existing ?? (await this.store.getEpisode(show.id, episodeId)), created: false };
     }
     const now = this.ctx.now().toISOString();
-    const day = request.date.toISOString().slice(0, 10);
-    const queued: EpisodeRecord = {
-      id: episodeId,
-      showId: show.id,
-      title: episodeTitle(show, { date: day } as Parameters<typeof episodeTitle>[1]),
-      date: day,
-      createdAt: existing?.createdAt ?? now,
-      updatedAt: now,
-      status: 'queued',
-      progress: { stage: 'queued', done: 0, total: 1 },
-      description: '',
-      sources: articles.map((article) => ({ title: article.title, url: article.url, siteName: article.siteName })),
-      chapters: [],
-      segments: [],
-    };
+    const queued: EpisodeRecord = { ...queuedEpisodeRecord(show, episodeId, articles, request.date, now), createdAt: existing?.createdAt ?? now };
     await this.store.saveArticles(show.id, episodeId, articles);
     await this.store.saveEpisode(queued);
     this.live.start(show.id, episodeId);

@@ -5,7 +5,7 @@ import type { ShowConfig } from '../config/show-config.js';
 import type { EpisodeRecord } from '../core/episode.js';
 import type { Article } from '../core/types.js';
 import type { PipelineContext } from '../pipeline/context.js';
-import { defaultEpisodeId, episodeTitle } from '../pipeline/episode-steps.js';
+import { defaultEpisodeId, queuedEpisodeRecord } from '../pipeline/episode-steps.js';
 import { EpisodeStore } from '../pipeline/episode-store.js';
 import { publishShowAssets } from '../pipeline/show-assets.js';
 import { changeEpisode } from './episode-status.js';
@@ -63,21 +63,7 @@ export class EpisodeQueue {
     await publishShowAssets(this.ctx, show);
     await this.progress.reset(ref);
     const now = this.ctx.now().toISOString();
-    const day = request.date.toISOString().slice(0, 10);
-    const queued: EpisodeRecord = {
-      id: ref.episodeId,
-      showId: ref.showId,
-      title: episodeTitle(show, { date: day } as Parameters<typeof episodeTitle>[1]),
-      date: day,
-      createdAt: now,
-      updatedAt: now,
-      status: 'queued',
-      progress: { stage: 'queued', done: 0, total: 1 },
-      description: '',
-      sources: articles.map((article) => ({ title: article.title, url: article.url, siteName: article.siteName })),
-      chapters: [],
-      segments: [],
-    };
+    const queued = queuedEpisodeRecord(show, ref.episodeId, articles, request.date, now);
     let record = queued;
     if (existing) {
       const { error: _previous, ...kept } = existing;
