@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { EpisodeRecord } from '../core/episode.js';
 import { BriefcastError, ErrorCodes, isBriefcastError } from '../core/errors.js';
 import type { Article, ScriptDocument } from '../core/types.js';
@@ -6,16 +7,31 @@ import { showConfigSchema } from '../config/show-config.js';
 import { workKeys } from '../storage/keys.js';
 import type { Storage } from '../storage/storage.js';
 
+const TORN_READ_ATTEMPTS = 4;
+
 /** Typed reads and writes of the JSON documents an episode is made of. */
 export class EpisodeStore {
   constructor(private readonly storage: Storage) {}
 
   private async readJson<T>(key: string, notFound: () => BriefcastError): Promise<T> {
-    try {
-      return JSON.parse(Buffer.from(await this.storage.get(key)).toString('utf8')) as T;
-    } catch (error) {
-      if (isBriefcastError(error, ErrorCodes.STORAGE_NOT_FOUND)) throw notFound();
-      throw error;
+    for (let attempt = 1; ; attempt++) {
+      let bytes: Uint8Array;
+      try {
+        bytes = await this.storage.get(key);
+      } catch (error) {
+        if (isBriefcastError(error, ErrorCodes.STORAGE_NOT_FOUND)) throw notFound();
+        throw error;
+      }
+      try {
+        return JSON.parse(Buffer.from(bytes).toString('utf8')) as T;
+      } catch (error) {
+        // Some S3-compatible servers (s3rver among them) let a reader see an object while it is
+        // being replaced; S3 and MinIO do not. A torn read is read again, then reported as retryable.
+        if (attempt >= TORN_READ_ATTEMPTS) {
+          throw new BriefcastError(ErrorCodes.STORAGE_FAILED, 'stored document is not valid JSON', { subject: key, retryable: true, cause: error });
+        }
+        await sleep(50 * attempt);
+      }
     }
   }
 
@@ -58,10 +74,12 @@ export class EpisodeStore {
 
   async listEpisodes(showId: string): Promise<EpisodeRecord[]> {
     const keys = (await this.storage.list(workKeys.episodesPrefix(showId))).filter((key) => key.endsWith('/episode.json'));
+    const gone = () => new BriefcastError(ErrorCodes.EPISODE_NOT_FOUND, 'episode record vanished while listing');
     const records = await Promise.all(
-      keys.map(async (key) => JSON.parse(Buffer.from(await this.storage.get(key)).toString('utf8')) as EpisodeRecord),
+      // A record moved away (unpublished) between the listing and the read is simply not listed.
+      keys.map((key) => this.readJson<EpisodeRecord>(key, gone).catch((error: unknown) => (isBriefcastError(error, ErrorCodes.EPISODE_NOT_FOUND) ? null : Promise.reject(error)))),
     );
-    return records;
+    return records.filter((record): record is EpisodeRecord => record !== null);
   }
 
   async saveArticles(showId: string, episodeId: string, articles: Article[]): Promise<void> {
