@@ -1,3 +1,4 @@
+import type { PrepareOptions } from './episode-steps.js';
 import type { ShowConfig } from '../config/show-config.js';
 import type { EpisodeRecord } from '../core/episode.js';
 import type { Article } from '../core/types.js';
@@ -22,6 +23,17 @@ export interface SubmitEpisodeRequest {
   voice?: string;
   /** Stop after the script, for a producer to review, edit and approve. */
   draft?: boolean;
+}
+
+/** The script-writing options of a request, as prepareEpisode takes them. */
+export function scriptOptions(request: SubmitEpisodeRequest, episodeId: string): PrepareOptions {
+  return {
+    date: request.date,
+    episodeId,
+    ...(request.writer ? { writer: request.writer } : {}),
+    ...(request.targetMinutes !== undefined ? { targetMinutes: request.targetMinutes } : {}),
+    ...(request.voice ? { voice: request.voice } : {}),
+  };
 }
 
 export interface SubmitResult {

@@ -23,6 +23,10 @@ export interface PrepareOptions {
   writer?: string;
   /** Replace the written script (e.g. a producer's edited one). */
   script?: ScriptDocument;
+  /** This episode's length, instead of the show's. */
+  targetMinutes?: number;
+  /** A voice name pinned on every segment of this episode, instead of the show's voices. */
+  voice?: string;
 }
 
 export function defaultEpisodeId(show: ShowConfig, articles: Article[], date: Date): string {
@@ -76,16 +80,17 @@ export async function prepareEpisode(ctx: PipelineContext, show: ShowConfig, art
   const store = new EpisodeStore(ctx.work);
   const episodeId = options.episodeId ?? defaultEpisodeId(show, articles, options.date);
   const writer = ctx.writers.create(options.writer ?? show.script.writer, show.script);
-  const script =
+  const written =
     options.script ??
     (await writer.write({
       articles,
       showTitle: show.title,
       language: show.language,
       date: options.date,
-      targetSeconds: show.targetMinutes * 60,
+      targetSeconds: (options.targetMinutes ?? show.targetMinutes) * 60,
       wordsPerMinute: show.wordsPerMinute,
     }));
+  const script = options.voice ? { ...written, segments: written.segments.map((segment) => ({ ...segment, voice: options.voice })) } : written;
   const existing = await store.findEpisode(show.id, episodeId);
   const now = ctx.now().toISOString();
   const record: EpisodeRecord = {

@@ -7,7 +7,7 @@ import { showConfigSchema } from '../config/show-config.js';
 import { workKeys } from '../storage/keys.js';
 import type { Storage } from '../storage/storage.js';
 
-const TORN_READ_ATTEMPTS = 4;
+const TORN_READ_ATTEMPTS = 6;
 
 /** Typed reads and writes of the JSON documents an episode is made of. */
 export class EpisodeStore {
@@ -20,6 +20,10 @@ export class EpisodeStore {
         bytes = await this.storage.get(key);
       } catch (error) {
         if (isBriefcastError(error, ErrorCodes.STORAGE_NOT_FOUND)) throw notFound();
+        if (isBriefcastError(error, ErrorCodes.STORAGE_FAILED) && error.retryable && attempt < TORN_READ_ATTEMPTS) {
+          await sleep(50 * attempt);
+          continue;
+        }
         throw error;
       }
       try {

@@ -6,14 +6,15 @@ import type { EpisodeQueue } from '../queue/episode-queue.js';
 import { QueueNames } from '../queue/job-types.js';
 import type { QueueSet } from '../queue/queue-set.js';
 import type { PipelineContext } from './context.js';
-import type { EpisodeEventListener, EpisodeEventType, EpisodeRunner, EpisodeStatusView, SubmitEpisodeRequest, SubmitResult } from './episode-runner.js';
+import { scriptOptions, type EpisodeEventListener, type EpisodeEventType, type EpisodeRunner, type EpisodeStatusView, type SubmitEpisodeRequest, type SubmitResult } from './episode-runner.js';
 import { EpisodeStore } from './episode-store.js';
+import { defaultEpisodeId, prepareEpisode } from './episode-steps.js';
 
 /**
  * The API's runner in distributed mode: episodes become BullMQ flows (src/queue)
- * that workers on any machine run. The flow always writes its own script from
- * the show's settings, so per-episode length, voice and drafts are refused
- * here rather than silently ignored.
+ * that workers on any machine run. A plain episode's flow writes its own script;
+ * drafts and episodes with their own length or voice get their script written
+ * here, and their flow makes the audio from the stored script.
  */
 export class DistributedRunner implements EpisodeRunner {
   readonly mode = 'distributed' as const;
@@ -35,28 +36,46 @@ export class DistributedRunner implements EpisodeRunner {
   }
 
   async submit(request: SubmitEpisodeRequest): Promise<SubmitResult> {
-    const unsupported = [
-      request.draft ? 'draft' : '',
-      request.voice ? 'voice' : '',
-      request.targetMinutes !== undefined && request.targetMinutes !== request.show.targetMinutes ? 'targetMinutes' : '',
-    ].filter(Boolean);
-    if (unsupported.length > 0) {
-      throw new BriefcastError(ErrorCodes.INPUT_UNSUPPORTED, `not available in distributed mode yet: ${unsupported.join(', ')} (the queued flow writes its script from the show settings)`, {
-        subject: unsupported.join(', '),
+    const { show } = request;
+    const perEpisode = request.draft || request.voice || (request.targetMinutes !== undefined && request.targetMinutes !== show.targetMinutes);
+    if (!perEpisode) {
+      const result = await this.queue.enqueue({
+        show,
+        articles: request.articles,
+        date: request.date,
+        ...(request.episodeId ? { episodeId: request.episodeId } : {}),
+        ...(request.writer ? { writer: request.writer } : {}),
       });
+      return { record: result.record, created: result.added };
     }
-    const result = await this.queue.enqueue({
-      show: request.show,
-      articles: request.articles,
-      date: request.date,
-      ...(request.episodeId ? { episodeId: request.episodeId } : {}),
-      ...(request.writer ? { writer: request.writer } : {}),
-    });
+    // Drafts and per-episode length or voice: the script is written here (the extractive writer takes
+    // milliseconds; an LLM writer's call is the same either way), then the workers make the audio from it.
+    const episodeId = request.episodeId ?? defaultEpisodeId(show, request.articles, request.date);
+    const store = new EpisodeStore(this.ctx.work);
+    const existing = await store.findEpisode(show.id, episodeId);
+    if (existing && existing.status !== 'failed') return { record: existing, created: false };
+    await prepareEpisode(this.ctx, show, request.articles, scriptOptions(request, episodeId));
+    if (request.draft) {
+      const draft = await store.updateEpisode(show.id, episodeId, (record) => ({
+        ...record,
+        status: 'draft',
+        progress: { stage: 'draft', done: 1, total: 1 },
+        updatedAt: this.ctx.now().toISOString(),
+      }));
+      return { record: draft, created: true };
+    }
+    const result = await this.queue.enqueueWritten(show, episodeId, request.date);
     return { record: result.record, created: result.added };
   }
 
   async approve(show: ShowConfig, episodeId: string): Promise<EpisodeRecord> {
-    throw new BriefcastError(ErrorCodes.INPUT_UNSUPPORTED, 'approving drafts is not available in distributed mode yet', { subject: `${show.id}/${episodeId}` });
+    const store = new EpisodeStore(this.ctx.work);
+    const record = await store.getEpisode(show.id, episodeId);
+    if (record.status !== 'draft') {
+      throw new BriefcastError(ErrorCodes.STORAGE_CONFLICT, `only a draft can be approved; this episode is ${record.status}`, { subject: `${show.id}/${episodeId}` });
+    }
+    const result = await this.queue.enqueueWritten(show, episodeId, new Date(`${record.date}T12:00:00Z`));
+    return result.record;
   }
 
   async status(showId: string, episodeId: string): Promise<EpisodeStatusView | null> {

@@ -3,6 +3,7 @@ import type { EpisodeRecord } from '../core/episode.js';
 import { BriefcastError, ErrorCodes, toBriefcastError } from '../core/errors.js';
 import type { PipelineContext } from './context.js';
 import { synthesiseAndPublish } from './embedded-runner.js';
+import { scriptOptions } from './episode-runner.js';
 import type {
   EpisodeEventListener,
   EpisodeEventType,
@@ -170,31 +171,9 @@ export class EmbeddedRunner implements EpisodeRunner {
     this.emit('episode.published', show, record);
   }
 
-  /**
-   * Writes the script with this episode's length, then pins the requested voice
-   * on every segment. prepareEpisode stores the show it is given, so the show's
-   * own settings are put back under the show's lock.
-   */
+  /** Writes the script with this episode's length and voice, if the request names them. */
   private async writeScript(request: SubmitEpisodeRequest, episodeId: string): Promise<void> {
-    const { show } = request;
-    const options = { date: request.date, episodeId, ...(request.writer ? { writer: request.writer } : {}) };
-    if (request.targetMinutes === undefined || request.targetMinutes === show.targetMinutes) {
-      await prepareEpisode(this.ctx, show, request.articles, options);
-    } else {
-      const sized = { ...show, targetMinutes: request.targetMinutes };
-      await this.ctx.lock(`show:${show.id}`, async () => {
-        const canonical = await this.store.getShow(show.id).catch(() => show);
-        try {
-          await prepareEpisode(this.ctx, sized, request.articles, options);
-        } finally {
-          await this.store.saveShow(canonical);
-        }
-      });
-    }
-    if (request.voice) {
-      const script = await this.store.getScript(show.id, episodeId);
-      await this.store.saveScript(show.id, episodeId, { ...script, segments: script.segments.map((segment) => ({ ...segment, voice: request.voice })) });
-    }
+    await prepareEpisode(this.ctx, request.show, request.articles, scriptOptions(request, episodeId));
   }
 
   private async fail(show: ShowConfig, episodeId: string, error: unknown): Promise<void> {

@@ -11,7 +11,7 @@ import { publishShowAssets } from '../pipeline/show-assets.js';
 import { changeEpisode } from './episode-status.js';
 import { episodeFlow } from './episode-flow.js';
 import { jobIds } from './job-ids.js';
-import { QueueNames, type EpisodeRef } from './job-types.js';
+import { QueueNames, type EpisodeRef, type WriteScriptData } from './job-types.js';
 import type { ProgressTracker } from './progress-tracker.js';
 import type { QueueSet } from './queue-set.js';
 
@@ -47,32 +47,56 @@ export class EpisodeQueue {
     const ref = { showId: show.id, episodeId: request.episodeId ?? defaultEpisodeId(show, articles, request.date) };
     const store = new EpisodeStore(this.ctx.work);
     const existing = await store.findEpisode(ref.showId, ref.episodeId);
-    if (existing?.status === 'published') return { ...ref, added: false, record: existing };
-
-    const root = await this.queues.get(QueueNames.publish).getJob(jobIds.publish(ref));
-    if (root) {
-      const state = await root.getState();
-      if (state !== 'failed' && existing) return { ...ref, added: false, record: existing };
-      // A failed episode submitted again starts over; its cached pieces are reused.
-      if (state === 'failed') await root.remove({ removeChildren: true });
-    }
-
+    const running = await this.findRunning(ref, existing);
+    if (running) return running;
     // Inputs first, so a worker on another machine finds everything in storage.
-    await store.saveShow(show);
     await store.saveArticles(ref.showId, ref.episodeId, articles);
+    const queued = queuedEpisodeRecord(show, ref.episodeId, articles, request.date, this.ctx.now().toISOString());
+    return this.start(show, ref, existing ?? queued, !existing, { date: request.date.toISOString(), writer: request.writer });
+  }
+
+  /**
+   * Queues an episode whose script is already in storage: an approved draft, or
+   * one the API wrote with per-episode length or voice. Workers plan the segments
+   * from that script instead of writing a new one.
+   */
+  async enqueueWritten(show: ShowConfig, episodeId: string, date: Date): Promise<EnqueueResult> {
+    const ref = { showId: show.id, episodeId };
+    const store = new EpisodeStore(this.ctx.work);
+    const existing = await store.getEpisode(ref.showId, ref.episodeId);
+    const running = await this.findRunning(ref, existing);
+    if (running) return running;
+    return this.start(show, ref, existing, false, { date: date.toISOString(), useStoredScript: true });
+  }
+
+  /** The existing episode when it is published or its flow is still alive; a failed flow is removed so it can start over. */
+  private async findRunning(ref: EpisodeRef, existing: EpisodeRecord | null): Promise<EnqueueResult | null> {
+    if (existing?.status === 'published') return { ...ref, added: false, record: existing };
+    const root = await this.queues.get(QueueNames.publish).getJob(jobIds.publish(ref));
+    if (!root) return null;
+    const state = await root.getState();
+    if (state !== 'failed' && existing) return { ...ref, added: false, record: existing };
+    // A failed episode submitted again starts over; its cached pieces are reused.
+    if (state === 'failed') await root.remove({ removeChildren: true });
+    return null;
+  }
+
+  private async start(show: ShowConfig, ref: EpisodeRef, record: EpisodeRecord, isNew: boolean, script: Omit<WriteScriptData, keyof EpisodeRef>): Promise<EnqueueResult> {
+    const store = new EpisodeStore(this.ctx.work);
+    await store.saveShow(show);
     await publishShowAssets(this.ctx, show);
     await this.progress.reset(ref);
     const now = this.ctx.now().toISOString();
-    const queued = queuedEpisodeRecord(show, ref.episodeId, articles, request.date, now);
-    let record = queued;
-    if (existing) {
-      const { error: _previous, ...kept } = existing;
-      record = await changeEpisode(this.ctx, ref, () => ({ ...kept, status: 'queued', progress: queued.progress, updatedAt: now }));
+    const progress = { stage: 'queued' as const, done: 0, total: 1 };
+    let saved = record;
+    if (isNew) {
+      await store.saveEpisode(record);
     } else {
-      await store.saveEpisode(queued);
+      const { error: _previous, ...kept } = record;
+      saved = await changeEpisode(this.ctx, ref, () => ({ ...kept, status: 'queued', progress, updatedAt: now }));
     }
-    await this.queues.flow.add(episodeFlow(ref, { date: request.date.toISOString(), writer: request.writer }, this.config));
-    return { ...ref, added: true, record };
+    await this.queues.flow.add(episodeFlow(ref, script, this.config));
+    return { ...ref, added: true, record: saved };
   }
 
   /** The episode's record: status, "n of m" progress while synthesising, the reason when failed. */

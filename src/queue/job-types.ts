@@ -40,6 +40,8 @@ export interface WriteScriptData extends EpisodeRef {
   /** ISO timestamp of the day the briefing is for. */
   date: string;
   writer?: string;
+  /** The script is already in storage (an approved draft, or one written with per-episode options): plan the segments from it. */
+  useStoredScript?: boolean;
 }
 
 export interface SynthesiseSegmentData extends EpisodeRef {

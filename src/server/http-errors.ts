@@ -51,6 +51,8 @@ export const STATUS_BY_CODE: Partial<Record<ApiErrorCode, number>> = {
   [ErrorCodes.URL_TOO_MANY_REDIRECTS]: 422,
   [ErrorCodes.URL_TIMEOUT]: 422,
   [HttpCodes.RATE_LIMITED]: 429,
+  // Storage that failed for a moment (a torn read, an unreachable bucket): the client may ask again.
+  [ErrorCodes.STORAGE_FAILED]: 503,
 };
 
 /** Fastify's own errors, by their code. */

@@ -99,7 +99,12 @@ export class S3Storage implements Storage {
     const { client, sdk } = await this.sdk();
     const response = await this.call('read', key, () => client.send(new sdk.GetObjectCommand({ Bucket: this.options.bucket, Key: this.objectKey(key) })));
     if (!response.Body) throw new BriefcastError(ErrorCodes.STORAGE_FAILED, 'empty response body', { subject: key, retryable: true });
-    return response.Body.transformToByteArray();
+    try {
+      return await response.Body.transformToByteArray();
+    } catch (error) {
+      // The connection can drop after the headers, mid-body.
+      throw new BriefcastError(ErrorCodes.STORAGE_FAILED, `download failed: ${(error as Error).message}`, { subject: key, cause: error, retryable: true });
+    }
   }
 
   async getToFile(key: string, path: string): Promise<void> {

@@ -54,10 +54,6 @@ describe('episode lifecycle over HTTP in distributed mode', () => {
 
   it('enqueues a flow that a worker publishes, then notifies the webhook once', async () => {
     const headers = { authorization: `Bearer ${key}` };
-    const draft = await server.inject({ method: 'POST', url: '/api/shows/morning/episodes', headers, payload: { articles: shortArticles, draft: true } });
-    expect(draft.statusCode).toBe(400);
-    expect(draft.json().error).toMatchObject({ code: 'INPUT_UNSUPPORTED', subject: 'draft' });
-
     const created = await server.inject({ method: 'POST', url: '/api/shows/morning/episodes', headers, payload: { articles: shortArticles } });
     expect(created.statusCode).toBe(202);
     expect(created.json().episode.status).toBe('queued');
@@ -87,5 +83,32 @@ describe('episode lifecycle over HTTP in distributed mode', () => {
     const board = await server.inject({ method: 'GET', url: '/admin/queues', headers });
     expect(board.statusCode).toBe(200);
     expect(board.body).toMatch(/<html/i);
+  });
+
+  it('writes a draft with its own voice, takes an edited script, and publishes it through the workers once approved', async () => {
+    const headers = { authorization: `Bearer ${key}` };
+    const articles = [{ title: 'Lighthouse keepers return', text: 'The old lighthouse on the point has keepers again for the first time in forty years. The council said the two new keepers start on Monday.' }];
+    const created = await server.inject({ method: 'POST', url: '/api/shows/morning/episodes', headers, payload: { articles, draft: true, voice: 'en-gb' } });
+    expect(created.statusCode).toBe(202);
+    expect(created.json().episode.status).toBe('draft');
+    const path = `/api/shows/morning/episodes/${created.json().episode.id}`;
+
+    const text = await server.inject({ method: 'GET', url: `${path}/script?format=text`, headers });
+    const edited = `${text.body.trimEnd()}\nA sentence the producer added in review.\n`;
+    const put = await server.inject({ method: 'PUT', url: `${path}/script`, headers: { ...headers, 'content-type': 'text/plain' }, payload: edited });
+    expect(put.statusCode).toBe(200);
+
+    const approved = await server.inject({ method: 'POST', url: `${path}/approve`, headers });
+    expect(approved.statusCode).toBe(202);
+    const episode = await waitForEpisode(server, headers, path, (e) => e.status === 'published' || e.status === 'failed');
+    expect(episode.error).toBeUndefined();
+    expect(episode.status).toBe('published');
+    // The worker made the audio from the stored, edited script, in the episode's own voice.
+    const transcript = await fetch((episode.transcriptUrls as Record<string, string>).text!);
+    expect(await transcript.text()).toContain('A sentence the producer added in review.');
+    const record = await cluster.app.app.ctx.work.get(`shows/morning/episodes/${created.json().episode.id}/episode.json`);
+    const segments = (JSON.parse(Buffer.from(record).toString('utf8')) as { segments: Array<{ voice: string }> }).segments;
+    expect(segments.length).toBeGreaterThan(1);
+    expect(segments.every((segment) => segment.voice === 'en-gb')).toBe(true);
   });
 });

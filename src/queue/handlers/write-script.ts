@@ -17,8 +17,11 @@ export const writeScript: JobHandler<JobName.WriteScript> = async (job, { ctx, q
   await advanceEpisode(ctx, ref, 'writing');
   await job.updateProgress({ stage: 'writing', done: 0, total: 1 });
   const store = new EpisodeStore(ctx.work);
-  const [show, articles] = await Promise.all([store.getShow(ref.showId), store.getArticles(ref.showId, ref.episodeId)]);
-  await prepareEpisode(ctx, show, articles, { date: new Date(job.data.date), episodeId: ref.episodeId, writer: job.data.writer });
+  const show = await store.getShow(ref.showId);
+  if (!job.data.useStoredScript) {
+    const articles = await store.getArticles(ref.showId, ref.episodeId);
+    await prepareEpisode(ctx, show, articles, { date: new Date(job.data.date), episodeId: ref.episodeId, writer: job.data.writer });
+  }
   const script = await store.getScript(ref.showId, ref.episodeId);
 
   const pieces = new Map<string, { request: SegmentRenderRequest; segmentIds: string[] }>();

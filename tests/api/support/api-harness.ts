@@ -84,6 +84,12 @@ export async function waitForEpisode(
 ): Promise<Record<string, unknown> & { status: string }> {
   for (;;) {
     const response = await server.inject({ method: 'GET', url: path, headers });
+    // A poller sees what a producer's client would: a retryable 5xx (s3rver serving a record mid-write) is asked again.
+    if (response.statusCode >= 500 && response.json().error?.code === 'STORAGE_FAILED') {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      continue;
+    }
+    if (response.statusCode !== 200) throw new Error(`GET ${path} answered ${response.statusCode}: ${response.body}`);
     const episode = response.json().episode as Record<string, unknown> & { status: string };
     if (done(episode)) return episode;
     await new Promise((resolve) => setTimeout(resolve, 200));
