@@ -24,7 +24,8 @@ export class DistributedScheduler implements ShowScheduler {
     this.worker = new Worker<{ showId: string }>(
       BRIEFING_QUEUE,
       async (job) => {
-        await onTick(job.data.showId, new Date(job.timestamp));
+        // The tick is when the briefing was due (the job was made earlier, delayed until then).
+        await onTick(job.data.showId, new Date(job.timestamp + (job.delay ?? 0)));
       },
       { connection: connection.duplicate(), prefix, concurrency: 1 },
     );
