@@ -7,6 +7,9 @@ import type { ShowScheduler } from './show-scheduler.js';
 
 export const BRIEFING_QUEUE = 'briefings';
 
+/** How long a handled tick is remembered: far longer than any gap between two racing jobs. */
+const TICK_CLAIM_MS = 24 * 60 * 60 * 1000;
+
 /** BullMQ reserves ":" in ids; show ids are lowercase letters, digits and dashes. */
 const schedulerId = (showId: string) => `briefing.${showId}`;
 
@@ -25,7 +28,15 @@ export class DistributedScheduler implements ShowScheduler {
       BRIEFING_QUEUE,
       async (job) => {
         // The tick is when the briefing was due (the job was made earlier, delayed until then).
-        await onTick(job.data.showId, new Date(job.timestamp + (job.delay ?? 0)));
+        const tick = job.timestamp + (job.delay ?? 0);
+        // Every API process upserts the same scheduler at start-up; when two upserts race, BullMQ can
+        // leave two jobs for one tick (seen in tests). Claiming the tick in Redis makes it one briefing.
+        const claimed = await connection.set(`${prefix}:${BRIEFING_QUEUE}:tick:${job.data.showId}:${tick}`, job.id ?? '', 'PX', TICK_CLAIM_MS, 'NX');
+        if (claimed !== 'OK') {
+          logger.info({ showId: job.data.showId, tick: new Date(tick).toISOString() }, 'tick already handled by another job');
+          return;
+        }
+        await onTick(job.data.showId, new Date(tick));
       },
       { connection: connection.duplicate(), prefix, concurrency: 1 },
     );
