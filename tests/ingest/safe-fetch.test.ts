@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isBriefcastError, type BriefcastError } from '../../src/core/errors.js';
 import { checkAddress, defaultIngestOptions, ingestSources, safeFetch, type SafeFetchOptions } from '../../src/ingest/index.js';
 import { ingestUrl } from '../../src/ingest/ingest-url.js';
 import { mapLookup, startLoopbackServer, type LoopbackServer } from './loopback-server.js';
+import { briefcastFailure as failure } from '../support/briefcast-failure.js';
 
 const ARTICLE = `<!doctype html><html><head><title>Loopback news</title></head><body><article><h1>Loopback news</h1>
 <p>${'The loopback server published a story about local testing. '.repeat(6)}</p>
@@ -79,15 +79,6 @@ const fetchOptions = (overrides: Partial<SafeFetchOptions> = {}): SafeFetchOptio
   ...overrides,
 });
 
-async function failure(promise: Promise<unknown>): Promise<BriefcastError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isBriefcastError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a BriefcastError');
-}
 
 describe('URL ingest over real HTTP on 127.0.0.1', () => {
   it('fetches and extracts an article, keeping the URL as source and url', async () => {

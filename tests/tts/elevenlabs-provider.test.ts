@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isBriefcastError } from '../../src/core/errors.js';
 import { createElevenLabsProvider } from '../../src/tts/providers/elevenlabs.js';
 import { defaultSynthesisServices, synthesizeText } from '../../src/tts/synthesize-text.js';
 import { looksLikeMp3, sampleAudio } from './support/audio.js';
 import { startFakeElevenLabs, type FakeElevenLabs } from './support/fake-elevenlabs.js';
 import { jsonOf } from './support/loopback.js';
 import { recordingRetryPolicy } from './support/test-context.js';
+import { briefcastFailure as failure } from '../support/briefcast-failure.js';
 
 const KEY = 'xi-test-key';
 const VOICE = 'JBFqnCBsd6RMkjVDRZzb';
@@ -18,14 +18,6 @@ afterAll(() => server.close());
 
 const provider = (apiKey = KEY, model?: string) => createElevenLabsProvider({ apiKey, baseUrl: server.origin, model });
 
-async function failure(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isBriefcastError(error)) throw new Error(`expected a BriefcastError, got ${String(error)}`);
-  return error;
-}
 
 describe('elevenlabs provider on the documented wire format', () => {
   it('posts text, model_id and voice settings to the voice path with xi-api-key and output_format', async () => {

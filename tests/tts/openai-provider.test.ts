@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isBriefcastError } from '../../src/core/errors.js';
 import { createOpenAiProvider } from '../../src/tts/providers/openai.js';
 import { createTokenBucketLimiter } from '../../src/tts/rate-limiter.js';
 import { defaultSynthesisServices, synthesizeText } from '../../src/tts/synthesize-text.js';
@@ -7,6 +6,7 @@ import { looksLikeMp3, sampleAudio, type SampleAudio } from './support/audio.js'
 import { startFakeOpenAi, type FakeOpenAi } from './support/fake-openai.js';
 import { jsonOf } from './support/loopback.js';
 import { recordingRetryPolicy } from './support/test-context.js';
+import { briefcastFailure as failure } from '../support/briefcast-failure.js';
 
 const KEY = 'sk-test-briefcast';
 let audio: SampleAudio;
@@ -22,14 +22,6 @@ function provider(overrides: Parameters<typeof createOpenAiProvider>[0] = {}) {
   return createOpenAiProvider({ apiKey: KEY, baseUrl: `${server.origin}/v1`, ...overrides });
 }
 
-async function failure(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isBriefcastError(error)) throw new Error(`expected a BriefcastError, got ${String(error)}`);
-  return error;
-}
 
 describe('openai provider on the documented wire format', () => {
   it('posts model, voice, input, format, speed and instructions with the bearer key, and returns the audio', async () => {

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isBriefcastError } from '../../src/core/errors.js';
 import { createPollyProvider } from '../../src/tts/providers/polly.js';
 import { toSsml } from '../../src/tts/ssml.js';
 import { defaultSynthesisServices, synthesizeText } from '../../src/tts/synthesize-text.js';
@@ -7,6 +6,7 @@ import { looksLikeMp3, sampleAudio } from './support/audio.js';
 import { pollyError, startFakePolly, type FakePolly } from './support/fake-polly.js';
 import { jsonOf } from './support/loopback.js';
 import { recordingRetryPolicy } from './support/test-context.js';
+import { briefcastFailure as failure } from '../support/briefcast-failure.js';
 
 const CREDENTIALS = { accessKeyId: 'AKIDBRIEFCASTTEST', secretAccessKey: 'briefcast-test-secret' };
 let server: FakePolly;
@@ -19,14 +19,6 @@ afterAll(() => server.close());
 const provider = (engine: 'standard' | 'neural' = 'neural', credentials = CREDENTIALS) =>
   createPollyProvider({ region: 'eu-west-1', endpoint: server.origin, credentials, engine });
 
-async function failure(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isBriefcastError(error)) throw new Error(`expected a BriefcastError, got ${String(error)}`);
-  return error;
-}
 
 describe('polly provider on the documented wire format', () => {
   it('sends a SigV4-signed SynthesizeSpeech with SSML and returns the audio stream', async () => {
