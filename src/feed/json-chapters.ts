@@ -2,7 +2,7 @@ import type { EpisodeChapter } from '../core/episode.js';
 import { absoluteUrl } from './urls.js';
 
 /**
- * Podcasting 2.0 JSON chapters (spec version 1.2). Start times are rounded to
+ * Podcasting 2.0 JSON chapters (spec version 1.2.0, written as the spec's examples write it). Start times are rounded to
  * the millisecond exactly as the ID3 CHAP frames are (ffmetadata TIMEBASE
  * 1/1000), so both chapter lists agree to the millisecond.
  */
@@ -15,7 +15,7 @@ export interface JsonChapter {
 }
 
 export interface JsonChapters {
-  version: '1.2';
+  version: '1.2.0';
   title?: string;
   podcastName?: string;
   chapters: JsonChapter[];
@@ -30,7 +30,7 @@ export function toMilliseconds(seconds: number): number {
 export function buildJsonChapters(chapters: EpisodeChapter[], meta: { title: string; podcastName: string }): JsonChapters {
   const ordered = [...chapters].sort((a, b) => a.startSeconds - b.startSeconds);
   return {
-    version: '1.2',
+    version: '1.2.0',
     title: meta.title,
     podcastName: meta.podcastName,
     chapters: ordered.map((chapter) => {

@@ -6,7 +6,7 @@ import { EPISODE_FILES, TRANSCRIPT_KINDS, episodeFile } from './episode-files.js
 import { episodeNotes } from './episode-notes.js';
 import { podcastGuid } from './podcast-guid.js';
 import { absoluteUrl, requireAbsoluteUrl } from './urls.js';
-import { tightenCdata, xmlText } from './xml-text.js';
+import { explicitAsTrueFalse, tightenCdata, xmlText } from './xml-text.js';
 
 export interface FeedUrls {
   /** Absolute URL of the feed itself (atom:link rel=self). */
@@ -68,7 +68,7 @@ export function buildPodcastFeed(show: ShowConfig, episodes: EpisodeRecord[], ur
     },
     { lenient: true },
   );
-  return tightenCdata(typeof xml === 'string' ? xml : String(xml));
+  return explicitAsTrueFalse(tightenCdata(typeof xml === 'string' ? xml : String(xml)));
 }
 
 function episodeItem(show: ShowConfig, episode: EpisodeRecord, showArtworkUrl: string | undefined) {

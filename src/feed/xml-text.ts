@@ -27,3 +27,17 @@ export function tightenCdata(xml: string): string {
     })
     .join('');
 }
+
+/**
+ * feedsmith writes itunes:explicit as "yes"/"no"; Apple documents "true"/"false",
+ * the W3C validator rejects anything else and feedparser reads "no" as unknown.
+ * Only markup outside CDATA is rewritten, so a headline quoting the tag is left alone.
+ */
+export function explicitAsTrueFalse(xml: string): string {
+  return xml
+    .split(/(<!\[CDATA\[[\s\S]*?\]\]>)/)
+    .map((part, index) =>
+      index % 2 === 1 ? part : part.replace(/<itunes:explicit>(yes|no)<\/itunes:explicit>/g, (_, value: string) => `<itunes:explicit>${value === 'yes'}</itunes:explicit>`),
+    )
+    .join('');
+}

@@ -15,7 +15,11 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
+/** Served as the feed's podcast:chapters type attribute says, so clients that check the header accept it. */
+const CHAPTERS_TYPE = 'application/json+chapters';
+
 export function contentTypeFor(key: string): string {
+  if (key.toLowerCase().endsWith('chapters.json')) return CHAPTERS_TYPE;
   return TYPES[extname(key).toLowerCase()] ?? 'application/octet-stream';
 }
 

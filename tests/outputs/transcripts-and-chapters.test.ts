@@ -120,7 +120,7 @@ describe('transcripts and chapters of a real episode', () => {
 
   it('writes Podcasting 2.0 JSON chapters with the spec\'s required fields, ascending, matching the ID3 chapters', async () => {
     const doc = chaptersJson as { version: unknown; chapters: Array<Record<string, unknown>> };
-    expect(doc.version).toBe('1.2');
+    expect(doc.version).toBe('1.2.0');
     expect(Array.isArray(doc.chapters)).toBe(true);
     const starts = doc.chapters.map((chapter) => chapter.startTime as number);
     for (const chapter of doc.chapters) {
