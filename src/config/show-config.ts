@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { itunesCategoryProblem } from './itunes-categories.js';
 
 /**
  * A show: everything about a podcast that does not change per episode.
@@ -136,7 +137,7 @@ export const showConfigSchema = z
     author: z.string().min(1).max(255),
     /** BCP 47 language tag, e.g. "en" or "en-GB". */
     language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en" or "en-GB"').default('en'),
-    /** Apple Podcasts category, e.g. "News", with an optional subcategory such as "Daily News". */
+    /** Apple Podcasts category, e.g. "News", with an optional subcategory such as "Daily News" (Apple's list: itunes-categories.ts). */
     category: z.string().min(1).default('News'),
     subcategory: z.string().min(1).optional(),
     explicit: z.boolean().default(false),
@@ -161,10 +162,23 @@ export const showConfigSchema = z
     script: scriptOptionsSchema.default({ writer: 'extractive' }),
     /** Newest episodes listed in the feed; older ones stay in storage. */
     feedMaxItems: z.number().int().min(1).max(1000).default(100),
+    /** Time of day ("HH:MM") given as pubDate to episodes built for another day than today (`--date`). */
+    publishTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day as "HH:MM", e.g. "06:00"').default('06:00'),
+    /** The show's time zone for publishTime (default: the schedule's time zone, else UTC). */
+    timezone: timeZoneSchema.optional(),
     schedule: scheduleSchema.optional(),
     webhooks: webhooksSchema.optional(),
   })
-  .strict();
+  .strict()
+  // Checked even when other fields are wrong, so one run reports every problem.
+  .superRefine(
+    (show, ctx) => {
+      const raw = show as { category?: unknown; subcategory?: unknown };
+      const problem = itunesCategoryProblem(raw.category ?? 'News', raw.subcategory);
+      if (problem) ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.message });
+    },
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+  );
 
 export type ShowConfig = z.infer<typeof showConfigSchema>;
 export type ShowConfigInput = z.input<typeof showConfigSchema>;

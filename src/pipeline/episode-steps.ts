@@ -11,6 +11,7 @@ import { renderSegment, type SegmentRenderRequest } from './render-segment.js';
 import { stitchEpisode, type SegmentRenderResult } from './stitch-episode.js';
 import { publishEpisode } from './publish-episode.js';
 import { selectSegmentVoices } from '../tts/segment-voices.js';
+import { distinctTitle, episodeTitle } from '../feed/episode-title.js';
 
 /**
  * The steps of one episode after ingest, each reading its inputs from storage
@@ -34,25 +35,13 @@ export function defaultEpisodeId(show: ShowConfig, articles: Article[], date: Da
   return `${day}-${contentHash(`${show.id}|${articles.map((article) => article.id).join(',')}`, 8)}`;
 }
 
-/** "<Show>: Saturday, 28 November 2026" for an ISO day. */
-export function episodeTitle(show: ShowConfig, isoDay: string): string {
-  const day = new Date(`${isoDay}T12:00:00Z`).toLocaleDateString('en-GB', {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-  return `${show.title}: ${day}`;
-}
-
 /** The record of an episode accepted but not yet written: what both runners store before work starts. */
 export function queuedEpisodeRecord(show: ShowConfig, episodeId: string, articles: Article[], date: Date, now: string): EpisodeRecord {
   const day = date.toISOString().slice(0, 10);
   return {
     id: episodeId,
     showId: show.id,
-    title: episodeTitle(show, day),
+    title: episodeTitle(show.title, day, articles[0]?.title),
     date: day,
     createdAt: now,
     updatedAt: now,
@@ -73,6 +62,15 @@ function describe(script: ScriptDocument): string {
       return `${segment.title ?? 'Story'}${source ? ` (${source})` : ''}`;
     })
     .join('; ');
+}
+
+/** The lead story names the edition; a rebuilt episode keeps its title, a new one never repeats a same-day title. */
+async function sameDayTitle(store: EpisodeStore, show: ShowConfig, episodeId: string, script: ScriptDocument, existing: EpisodeRecord | null | undefined): Promise<string> {
+  const lead = script.segments.find((segment) => segment.kind === 'story' && segment.title)?.title;
+  const base = episodeTitle(show.title, script.date, lead);
+  if (existing && existing.date === script.date && (existing.title === base || existing.title.startsWith(`${base} (edition `))) return existing.title;
+  const sameDay = (await store.listEpisodes(show.id)).filter((other) => other.id !== episodeId && other.date === script.date).map((other) => other.title);
+  return distinctTitle(base, sameDay);
 }
 
 /** Writes the script and the episode record. Cleaned articles in, nothing synthesised yet. */
@@ -97,7 +95,7 @@ export async function prepareEpisode(ctx: PipelineContext, show: ShowConfig, art
     ...(existing ?? { chapters: [], segments: [], createdAt: now }),
     id: episodeId,
     showId: show.id,
-    title: episodeTitle(show, script.date),
+    title: await sameDayTitle(store, show, episodeId, script, existing),
     date: script.date,
     updatedAt: now,
     status: existing?.status === 'published' ? 'published' : 'synthesising',

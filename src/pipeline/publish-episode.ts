@@ -6,6 +6,9 @@ import { episodeNotes } from '../feed/episode-notes.js';
 import { buildFlashBriefing, FLASH_MAX_ITEMS, type FlashEntry } from '../feed/flash-briefing.js';
 import { buildJsonChapters } from '../feed/json-chapters.js';
 import { podcastGuid } from '../feed/podcast-guid.js';
+import { podcastFeedWarnings } from '../feed/feed-warnings.js';
+import { flashBriefingWarnings } from '../feed/flash-warnings.js';
+import { publishTimeFor, type PublishClock } from '../feed/publish-time.js';
 import { buildPodcastFeed, episodeGuid, publishedNewestFirst } from '../feed/rss-feed.js';
 import { buildCues } from '../feed/transcript-cues.js';
 import { toPlainTranscript, toSrt, toWebVtt } from '../feed/transcript-formats.js';
@@ -24,15 +27,19 @@ import { readShowAssets } from './show-assets.js';
 export async function publishEpisode(ctx: PipelineContext, show: ShowConfig, episodeId: string): Promise<EpisodeRecord> {
   const store = new EpisodeStore(ctx.work);
   const files = await publishSideFiles(ctx, show, await store.getEpisode(show.id, episodeId));
-  const now = ctx.now().toISOString();
-  const record = await store.updateEpisode(show.id, episodeId, (current) => ({
-    ...current,
-    files: { ...current.files, ...files },
-    status: 'published',
-    publishedAt: current.publishedAt ?? now,
-    updatedAt: now,
-    progress: { stage: 'published', done: 1, total: 1 },
-  }));
+  const now = ctx.now();
+  // Under the show's lock: two episodes of one day published together still get distinct, ordered times.
+  const record = await ctx.lock(`publish-time:${show.id}`, async () => {
+    const others = await store.listEpisodes(show.id);
+    return store.updateEpisode(show.id, episodeId, (current) => ({
+      ...current,
+      files: { ...current.files, ...files },
+      status: 'published',
+      publishedAt: current.publishedAt ?? publishTimeFor(current, others, now, publishClock(show)).toISOString(),
+      updatedAt: now.toISOString(),
+      progress: { stage: 'published', done: 1, total: 1 },
+    }));
+  });
   await rebuildFeed(ctx, show);
   return record;
 }
@@ -79,6 +86,9 @@ async function writeFeeds(ctx: PipelineContext, show: ShowConfig): Promise<strin
     namespace: show.podcastGuid ?? podcastGuid(feedUrl),
     redirectionUrl: siteUrl,
   });
+  const speakerAudio = new Map(episodes.flatMap((episode) => (episode.speakerAudio ? [[episode.speakerAudio.url, episode.speakerAudio] as const] : [])));
+  const warnings = [...podcastFeedWarnings(show, assets.artworkUrl), ...flashBriefingWarnings(flash, (url) => speakerAudio.get(url))];
+  for (const warning of warnings) ctx.logger.warn({ showId: show.id, code: warning.code }, warning.message);
   // The flash feed first: the podcast feed is the one most apps poll, so it is the last word.
   await ctx.publish.put(flashFeedKey(show.id), `${JSON.stringify(flash, null, 2)}\n`, {
     contentType: 'application/json; charset=utf-8',
@@ -86,6 +96,10 @@ async function writeFeeds(ctx: PipelineContext, show: ShowConfig): Promise<strin
   });
   await ctx.publish.put(feedKey, xml, { contentType: 'application/rss+xml; charset=utf-8', cacheControl: 'public, max-age=300' });
   return feedUrl;
+}
+
+function publishClock(show: ShowConfig): PublishClock {
+  return { publishTime: show.publishTime, timeZone: show.timezone ?? show.schedule?.timezone ?? 'UTC' };
 }
 
 /**
