@@ -1,3 +1,5 @@
+import { redactUrlCredentials } from './readable.js';
+
 /**
  * One error type for the whole pipeline. Callers act on `code` (stable across
  * process boundaries, unlike `instanceof`), `retryable` tells queues whether a
@@ -67,14 +69,15 @@ export class BriefcastError extends Error {
 
   /** "subject: message", the form the CLI prints. */
   toLine(): string {
-    return this.subject ? `${this.subject}: ${this.message}` : this.message;
+    // Feed and webhook URLs may carry a user and password: never echo them.
+    return redactUrlCredentials(this.subject ? `${this.subject}: ${this.message}` : this.message);
   }
 
   toJSON(): Record<string, unknown> {
     return {
       code: this.code,
-      message: this.message,
-      ...(this.subject ? { subject: this.subject } : {}),
+      message: redactUrlCredentials(this.message),
+      ...(this.subject ? { subject: redactUrlCredentials(this.subject) } : {}),
       retryable: this.retryable,
       ...(this.details ? { details: this.details } : {}),
     };

@@ -1,4 +1,5 @@
 import ipaddr from 'ipaddr.js';
+import { addressRangeName } from '../core/readable.js';
 
 /** Cloud instance-metadata endpoints: refused even when private networks are allowed. */
 const METADATA_ADDRESSES = new Set(['169.254.169.254', 'fd00:ec2::254', '100.100.100.200']);
@@ -36,7 +37,7 @@ export function checkAddress(address: string, allowPrivateNetwork: boolean): Add
   if (METADATA_ADDRESSES.has(canonical)) return { allowed: false, reason: `cloud metadata address ${canonical}` };
   if (allowPrivateNetwork) return { allowed: true };
   const range = parsed.range();
-  return range === 'unicast' ? { allowed: true } : { allowed: false, reason: `${range} address ${canonical}` };
+  return range === 'unicast' ? { allowed: true } : { allowed: false, reason: `${addressRangeName(range)} address ${canonical}` };
 }
 
 /** Hostname-level refusals that need no DNS: metadata names, localhost, and IP literals (which skip the resolver). */

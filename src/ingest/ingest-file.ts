@@ -6,6 +6,7 @@ import { assertTextual, decodeHtml, decodeUtf8Strict } from './decode.js';
 import { ingestHtml } from './ingest-html.js';
 import { ingestText } from './ingest-text.js';
 import type { IngestOptions } from './options.js';
+import { formatBytes } from '../core/readable.js';
 
 type FileFormat = 'text' | 'markdown' | 'html';
 
@@ -33,7 +34,7 @@ async function readCapped(path: string, maxBytes: number, subject: string): Prom
       if (bytesRead === 0) break;
       total += bytesRead;
       if (total > maxBytes) {
-        throw new BriefcastError(ErrorCodes.INPUT_TOO_LARGE, `larger than ${maxBytes} bytes`, { subject, details: { maxBytes } });
+        throw new BriefcastError(ErrorCodes.INPUT_TOO_LARGE, `larger than ${formatBytes(maxBytes)}`, { subject, details: { maxBytes } });
       }
       chunks.push(chunk.subarray(0, bytesRead));
     }
@@ -51,7 +52,7 @@ export async function ingestFile(path: string, options: IngestOptions, subject =
   }
   const info = await stat(path);
   if (info.size > options.maxBytes) {
-    throw new BriefcastError(ErrorCodes.INPUT_TOO_LARGE, `larger than ${options.maxBytes} bytes`, { subject, details: { maxBytes: options.maxBytes } });
+    throw new BriefcastError(ErrorCodes.INPUT_TOO_LARGE, `larger than ${formatBytes(options.maxBytes)}`, { subject, details: { maxBytes: options.maxBytes } });
   }
   const bytes = await readCapped(path, options.maxBytes, subject);
   assertTextual(bytes, subject);

@@ -4,6 +4,7 @@ import { Agent, request } from 'undici';
 import { BriefcastError, ErrorCodes } from '../core/errors.js';
 import { checkAddress, checkHostname, type AddressVerdict } from './address-policy.js';
 import type { IngestOptions } from './options.js';
+import { formatBytes } from '../core/readable.js';
 
 export interface SafeFetchOptions extends IngestOptions {
   /** Accept header sent with every hop. */
@@ -177,7 +178,7 @@ async function readCapped(body: Body, maxBytes: number, subject: string, content
   // Destroying the stream makes undici emit an abort error nobody else awaits; swallow it here.
   body.on('error', () => undefined);
   const tooLarge = () =>
-    new BriefcastError(ErrorCodes.INPUT_TOO_LARGE, `response larger than ${maxBytes} bytes`, { subject, details: { maxBytes } });
+    new BriefcastError(ErrorCodes.INPUT_TOO_LARGE, `response larger than ${formatBytes(maxBytes)}`, { subject, details: { maxBytes } });
   if (contentLength && Number(contentLength) > maxBytes) {
     body.destroy();
     throw tooLarge();

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { loadShowFile } from '../../config/load-show.js';
+import { describeZodError, loadShowFile } from '../../config/load-show.js';
 import { showConfigSchema, type ShowConfig } from '../../config/show-config.js';
 import { BriefcastError, ErrorCodes } from '../../core/errors.js';
 import type { EpisodeRecord } from '../../core/episode.js';
@@ -35,7 +35,7 @@ export async function resolveShow(options: EpisodeOptions): Promise<ShowConfig> 
   };
   const parsed = showConfigSchema.safeParse(overridden);
   if (!parsed.success) {
-    throw new BriefcastError(ErrorCodes.CONFIG_INVALID, parsed.error.issues[0]!.message, { subject: parsed.error.issues[0]!.path.join('.') });
+    throw new BriefcastError(ErrorCodes.CONFIG_INVALID, describeZodError(parsed.error), { subject: options.show });
   }
   return parsed.data;
 }
