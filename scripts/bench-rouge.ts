@@ -32,7 +32,7 @@ interface Scores {
 }
 
 function parseArgs(argv: readonly string[]): { limit: number; data: string } {
-  const args = { limit: Number.POSITIVE_INFINITY, data: '/work/shared/data/news/cnndm_validation_1000.jsonl' };
+  const args = { limit: Number.POSITIVE_INFINITY, data: decodeURIComponent(new URL('../../shared/data/news/cnndm_validation_1000.jsonl', import.meta.url).pathname) };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1];
