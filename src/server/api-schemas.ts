@@ -80,6 +80,7 @@ export const episodeViewSchema = z.object({
   chapters: z.array(z.object({ title: z.string(), startSeconds: z.number(), endSeconds: z.number() })),
   feedUrl: z.string(),
   error: z.object({ code: z.string(), message: z.string() }).optional(),
+  warnings: z.array(z.object({ code: z.string(), message: z.string() })).optional().describe('Problems found while making the episode that did not stop it'),
   script: z.record(z.string(), z.unknown()).optional().describe('The script document (key holders only)'),
 });
 

@@ -58,6 +58,13 @@ export function episodeView(
     chapters: record.chapters.map((chapter) => ({ title: chapter.title, startSeconds: chapter.startSeconds, endSeconds: chapter.endSeconds })),
     feedUrl: extra.feedUrl,
     ...(record.error && extra.includeError !== false ? { error: { code: record.error.code, message: record.error.message } } : {}),
+    ...(warningsOf(record).length ? { warnings: warningsOf(record).map(({ code, message }) => ({ code, message })) } : {}),
     ...(extra.script ? { script: extra.script as unknown as Record<string, unknown> } : {}),
   };
+}
+
+/** Records written by stages that report warnings carry them; older records have none. */
+function warningsOf(record: object): Array<{ code: string; message: string }> {
+  const warnings = (record as { warnings?: unknown }).warnings;
+  return Array.isArray(warnings) ? warnings.filter((w): w is { code: string; message: string } => typeof w?.code === 'string' && typeof w?.message === 'string') : [];
 }

@@ -1,9 +1,13 @@
 import type { FastifyPluginAsync } from 'fastify';
 
+import { STUDIO_SCRIPT } from './studio-client.js';
+
 /**
- * A small producer page: pick a show, paste URLs or an article, choose voice
- * and length, submit, and watch the episode's progress by polling the API.
- * Plain HTML and a few lines of script: no build step, no third-party code.
+ * A small producer page: pick a show, see its episodes (status, progress,
+ * warnings), open one to read or edit a draft's script, see what synthesis will
+ * cost, approve it, or play a published episode; or make a new episode from
+ * URLs or an article. Plain HTML and one script file: no build step, no
+ * third-party code, and a CSP with no inline script or eval.
  */
 const PAGE = `<!doctype html>
 <html lang="en">
@@ -11,6 +15,7 @@ const PAGE = `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Briefcast studio</title>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <style>
   body { font: 16px/1.5 system-ui, sans-serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; color: #1d1d1f; }
   label { display: block; margin-top: 1rem; font-weight: 600; }
@@ -20,10 +25,34 @@ const PAGE = `<!doctype html>
   button { margin-top: 1.5rem; background: #0b57d0; color: #fff; border: 0; border-radius: 4px; padding: .6rem; cursor: pointer; }
   #result { margin-top: 1.5rem; padding: 1rem; background: #f3f4f6; border-radius: 4px; }
   .error { color: #b3261e; }
+  table { width: 100%; border-collapse: collapse; margin-top: .5rem; } td, th { text-align: left; padding: .3rem; border-bottom: 1px solid #e5e7eb; vertical-align: top; }
+  button.small { width: auto; margin: 0; padding: .2rem .6rem; }
+  #detail { margin-top: 1.5rem; padding: 1rem; border: 1px solid #d1d5db; border-radius: 4px; }
+  #script { min-height: 16rem; font-family: ui-monospace, monospace; font-size: 14px; }
+  .warnings li { color: #8a5300; }
+  audio { width: 100%; margin-top: .5rem; }
 </style>
 </head>
 <body>
 <h1>Briefcast studio</h1>
+<section id="episode-list">
+  <h2>Episodes <button type="button" id="refresh" class="small">Refresh</button></h2>
+  <table><thead><tr><th>Title</th><th>Status</th><th>Progress</th><th>Warnings</th><th></th></tr></thead><tbody id="episodes"></tbody></table>
+  <p id="episodes-empty">No episodes yet: load a show, or make one below.</p>
+</section>
+<section id="detail" hidden>
+  <h2 id="detail-title"></h2>
+  <div>Status: <strong id="detail-status"></strong> <span id="detail-progress"></span></div>
+  <div id="detail-error" class="error"></div>
+  <div id="detail-message"></div>
+  <ul id="warnings" class="warnings"></ul>
+  <div id="cost"></div>
+  <div id="player-box" hidden><audio id="player" controls preload="metadata"></audio><button type="button" id="play" class="small">Play</button> <span id="player-state"></span></div>
+  <label for="script">Script (edit a draft, then save; approve to make the audio)</label>
+  <textarea id="script" spellcheck="true"></textarea>
+  <div class="row"><button type="button" id="save-script">Save script</button><button type="button" id="approve">Approve and publish</button></div>
+</section>
+<h2>New episode</h2>
 <form id="episode-form">
   <label for="key">API key</label>
   <input id="key" type="password" autocomplete="off" placeholder="bc_...">
@@ -50,73 +79,28 @@ const PAGE = `<!doctype html>
   <div id="error" class="error"></div>
   <div id="links"></div>
 </div>
-<script type="module">
-const $ = (id) => document.getElementById(id);
-const key = () => $('key').value.trim();
-const headers = () => ({ authorization: 'Bearer ' + key(), 'content-type': 'application/json' });
-$('key').value = sessionStorage.getItem('briefcast-key') || '';
-const lines = (id) => $(id).value.split('\\n').map((s) => s.trim()).filter(Boolean);
-function showError(message) { $('result').hidden = false; $('error').textContent = message; }
-async function loadShows() {
-  sessionStorage.setItem('briefcast-key', key());
-  const response = await fetch('/api/shows', { headers: headers() });
-  const body = await response.json();
-  if (!response.ok) return showError(body.error.message);
-  $('show').replaceChildren(...body.shows.map(({ show }) => new Option(show.title + ' (' + show.id + ')', show.id)));
-}
-$('load-shows').addEventListener('click', () => loadShows().catch((e) => showError(String(e))));
-if (key()) loadShows().catch(() => {});
-function render(episode) {
-  $('result').hidden = false;
-  $('episode-id').textContent = episode.id;
-  $('status').textContent = episode.status;
-  const p = episode.progress;
-  $('progress').textContent = p && p.total > 1 ? '(' + p.done + ' of ' + p.total + ')' : '';
-  $('error').textContent = episode.error ? episode.error.message : '';
-  const links = [];
-  if (episode.audioUrl) links.push('<a id="audio-link" href="' + encodeURI(episode.audioUrl) + '">audio</a>');
-  if (episode.transcriptUrls && episode.transcriptUrls.text) links.push('<a href="' + encodeURI(episode.transcriptUrls.text) + '">transcript</a>');
-  links.push('<a href="' + encodeURI(episode.feedUrl) + '">feed</a>');
-  $('links').innerHTML = links.join(' · ');
-}
-async function poll(showId, episodeId) {
-  const response = await fetch('/api/shows/' + showId + '/episodes/' + episodeId, { headers: headers() });
-  const body = await response.json();
-  if (!response.ok) return showError(body.error.message);
-  render(body.episode);
-  if (!['published', 'failed', 'draft', 'unpublished'].includes(body.episode.status)) setTimeout(() => poll(showId, episodeId), 1000);
-}
-$('episode-form').addEventListener('submit', async (event) => {
-  event.preventDefault();
-  $('error').textContent = '';
-  const showId = $('show').value;
-  const body = { draft: $('draft').checked };
-  const urls = lines('urls'); if (urls.length) body.urls = urls;
-  const feeds = lines('feeds'); if (feeds.length) body.feeds = feeds;
-  const text = $('article-text').value.trim();
-  if (text) body.articles = [{ ...( $('article-title').value.trim() ? { title: $('article-title').value.trim() } : {}), text }];
-  if ($('voice').value.trim()) body.voice = $('voice').value.trim();
-  if ($('minutes').value) body.targetMinutes = Number($('minutes').value);
-  try {
-    const response = await fetch('/api/shows/' + showId + '/episodes', { method: 'POST', headers: headers(), body: JSON.stringify(body) });
-    const answer = await response.json();
-    if (!response.ok) return showError(answer.error.message);
-    render(answer.episode);
-    poll(showId, answer.episode.id);
-  } catch (e) { showError(String(e)); }
-});
-</script>
+<script type="module" src="/studio/app.js"></script>
 </body>
 </html>
 `;
 
+/** A microphone on the studio's blue, drawn as SVG. */
+const FAVICON = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="12" fill="#0b57d0"/><rect x="24" y="10" width="16" height="28" rx="8" fill="#fff"/><path d="M16 30a16 16 0 0 0 32 0" fill="none" stroke="#fff" stroke-width="4"/><path d="M32 46v8M22 54h20" stroke="#fff" stroke-width="4"/></svg>`;
+
+// Audio may come from a CDN (BRIEFCAST_PUBLIC_URL), so media may load from any http(s) origin; script only from here.
+const CSP = "default-src 'self'; script-src 'self'; style-src 'unsafe-inline'; media-src 'self' https: http:; img-src 'self'";
+
 export const studioPage: FastifyPluginAsync = async (app) => {
   app.get('/studio', { schema: { hide: true } }, async (_request, reply) =>
-    reply
-      .type('text/html; charset=utf-8')
-      .header('cache-control', 'no-store')
-      .header('content-security-policy', "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'")
-      .send(PAGE),
+    reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').header('content-security-policy', CSP).send(PAGE),
   );
+  app.get('/studio/app.js', { schema: { hide: true } }, async (_request, reply) =>
+    reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-store').send(STUDIO_SCRIPT),
+  );
+  for (const path of ['/favicon.svg', '/favicon.ico']) {
+    app.get(path, { schema: { hide: true } }, async (_request, reply) =>
+      reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(FAVICON),
+    );
+  }
   app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/studio', 302));
 };
