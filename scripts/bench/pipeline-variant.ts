@@ -7,6 +7,7 @@ import { execFile } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { findFfmpeg } from '../../src/audio/ffmpeg-binaries.js';
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/env.js';
 import { loadShowFile } from '../../src/config/load-show.js';
@@ -22,6 +23,8 @@ const date = new Date('2026-11-28T12:00:00Z');
 const config = loadConfig({ BRIEFCAST_DATA_DIR: join(workDir, 'data'), BRIEFCAST_PUBLISH_DIR: join(workDir, 'published') });
 const app = createApp(config, { logger: silentLogger() });
 const show = await loadShowFile(showFile);
+// The baseline uses the ffmpeg the pipeline resolved (FFMPEG_PATH, PATH, or the npm build), so it runs after a bare npm install.
+const ffmpegBinary = findFfmpeg({ ffmpegPath: config.ffmpegPath, ffprobePath: config.ffprobePath }).ffmpeg;
 
 if (mode === 'build') {
   const record = await createEpisode(app.ctx, { show, sources: [articlesDir], date, episodeId: 'bench' }, noProgress);
@@ -53,8 +56,8 @@ if (mode === 'build') {
   const inputs = files.flatMap((file) => ['-i', file]);
   const parts = files.map((_, i) => `[${i}:a]aresample=44100,apad=pad_dur=${show.pauses.storyMs / 1000}[p${i}]`);
   const graph = `${parts.join(';')};${files.map((_, i) => `[p${i}]`).join('')}concat=n=${files.length}:v=0:a=1[out]`;
-  await run('ffmpeg', ['-v', 'error', '-y', ...inputs, '-filter_complex', graph, '-map', '[out]', '-ac', '1', join(dir, 'joined.wav')]);
-  await run('ffmpeg', [
+  await run(ffmpegBinary, ['-v', 'error', '-y', ...inputs, '-filter_complex', graph, '-map', '[out]', '-ac', '1', join(dir, 'joined.wav')]);
+  await run(ffmpegBinary, [
     '-v', 'error', '-y', '-i', join(dir, 'joined.wav'),
     '-af', 'acompressor=threshold=-24dB:ratio=4:attack=5:release=100:makeup=2,loudnorm=I=-16:TP=-1.5:LRA=11,aresample=44100',
     '-c:a', 'libmp3lame', '-b:a', '96k', '-ac', '1', join(dir, 'episode.mp3'),
