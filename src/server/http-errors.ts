@@ -86,7 +86,8 @@ export function errorBody(code: string, message: string, subject?: string): Erro
 }
 
 function validationMessage(error: FastifyError): string {
-  const issues = (error.validation ?? []).slice(0, 3).map((issue) => {
+  // Every problem of a request in one answer (capped), not the first few.
+  const issues = (error.validation ?? []).slice(0, 20).map((issue) => {
     const path = (issue.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
     return `${error.validationContext ?? 'body'}${path ? `.${path}` : ''}: ${issue.message ?? 'invalid'}`;
   });
