@@ -19,10 +19,13 @@ export const ALEXA_AUDIO = {
 } as const;
 
 /** `audioFor(streamUrl)` gives the measured rendition behind an item's stream URL, when known. */
-export function flashBriefingWarnings(items: FlashItem[], audioFor: (streamUrl: string) => EpisodeAudio | undefined): FeedWarning[] {
+export function flashBriefingWarnings(
+  items: FlashItem[],
+  redirection: string,
+  audioFor: (streamUrl: string) => EpisodeAudio | undefined,
+): FeedWarning[] {
   const warnings: FeedWarning[] = [];
-  const redirection = items[0]?.redirectionUrl;
-  if (redirection && !redirection.startsWith('https://')) {
+  if (!redirection.startsWith('https://')) {
     warnings.push({ code: 'alexa-http-redirection', message: `Alexa links "Read more" to ${redirection}; Amazon asks for HTTPS (set BRIEFCAST_PUBLIC_URL or the show's link to an https URL)` });
   }
   for (const item of items) {

@@ -87,7 +87,7 @@ async function writeFeeds(ctx: PipelineContext, show: ShowConfig): Promise<strin
     redirectionUrl: siteUrl,
   });
   const speakerAudio = new Map(episodes.flatMap((episode) => (episode.speakerAudio ? [[episode.speakerAudio.url, episode.speakerAudio] as const] : [])));
-  const warnings = [...podcastFeedWarnings(show, assets.artworkUrl), ...flashBriefingWarnings(flash, (url) => speakerAudio.get(url))];
+  const warnings = [...podcastFeedWarnings(show, assets.artworkUrl), ...flashBriefingWarnings(flash, siteUrl, (url) => speakerAudio.get(url))];
   for (const warning of warnings) ctx.logger.warn({ showId: show.id, code: warning.code }, warning.message);
   // The flash feed first: the podcast feed is the one most apps poll, so it is the last word.
   await ctx.publish.put(flashFeedKey(show.id), `${JSON.stringify(flash, null, 2)}\n`, {

@@ -1,7 +1,11 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config/env.js';
+import { buildFromArticles } from '../../src/pipeline/embedded-runner.js';
 import { checkArtworkFile } from '../../src/config/artwork-check.js';
 import { loadShowFile, parseShowConfig } from '../../src/config/load-show.js';
 import type { EpisodeAudio } from '../../src/core/episode.js';
@@ -99,12 +103,12 @@ describe('Alexa flash briefing warnings', () => {
     buildFlashBriefing([{ guid: 'g', date: '2026-12-01T06:00:00Z', title: 'Morning', text: 'Hello.', streamUrl }], { namespace: '917393e3-1b1e-5cef-ace4-edaa54e1f810', redirectionUrl });
 
   it('says nothing for HTTPS and a rendition inside every documented limit', () => {
-    expect(flashBriefingWarnings(items('https://cdn.example.com/a.mp3', 'https://example.com/'), () => audio())).toEqual([]);
+    expect(flashBriefingWarnings(items('https://cdn.example.com/a.mp3', 'https://example.com/'), 'https://example.com/', () => audio())).toEqual([]);
   });
 
   it('warns, never throws, for http URLs, a low bit rate, wrong length, loudness and peak', () => {
     const codes = (warningAudio: EpisodeAudio, stream = 'http://127.0.0.1:8080/a.mp3') =>
-      flashBriefingWarnings(items(stream, 'http://127.0.0.1:8080/'), () => warningAudio).map((warning) => warning.code);
+      flashBriefingWarnings(items(stream, 'http://127.0.0.1:8080/'), 'http://127.0.0.1:8080/', () => warningAudio).map((warning) => warning.code);
     expect(codes(audio())).toEqual(['alexa-http-redirection', 'alexa-http-stream']);
     expect(codes(audio({ bytes: 96_000 * 15 }), 'https://x.example/a.mp3')).toContain('alexa-audio-bitrate');
     expect(codes(audio({ durationSeconds: 700, bytes: 256_000 * 700 / 8 }), 'https://x.example/a.mp3')).toContain('alexa-audio-long');
@@ -112,7 +116,7 @@ describe('Alexa flash briefing warnings', () => {
     expect(codes(audio({ integratedLufs: -20 }), 'https://x.example/a.mp3')).toContain('alexa-audio-loudness');
     expect(codes(audio({ truePeakDbtp: -0.5 }), 'https://x.example/a.mp3')).toContain('alexa-audio-peak');
     expect(codes(audio({ mimeType: 'audio/mp4' }), 'https://x.example/a.mp3')).toContain('alexa-audio-format');
-    const [stream] = flashBriefingWarnings(items('http://127.0.0.1:8080/a.mp3', 'https://example.com/'), () => undefined);
+    const [stream] = flashBriefingWarnings(items('http://127.0.0.1:8080/a.mp3', 'https://example.com/'), 'https://example.com/', () => undefined);
     expect(stream!.message).toMatch(/Alexa item "Morning": stream URL is not HTTPS/);
   });
 });
@@ -156,5 +160,28 @@ describe('show configuration problems', () => {
   it('serves chapters.json with the chapters type and other JSON as JSON', () => {
     expect(contentTypeFor('shows/s/episodes/e/chapters.json')).toBe('application/json+chapters');
     expect(contentTypeFor('shows/s/alexa.json')).toBe('application/json; charset=utf-8');
+  });
+});
+
+describe('warnings at feed build time', () => {
+  it('logs a missing artwork and an http flash briefing link while publishing the feed anyway', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'briefcast-warn-'));
+    const lines: Array<{ level: number; code?: string; msg: string }> = [];
+    const logger = pino({ level: 'warn' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+    const config = loadConfig({ BRIEFCAST_DATA_DIR: join(root, 'data'), BRIEFCAST_PUBLISH_DIR: join(root, 'published'), BRIEFCAST_PUBLIC_URL: 'http://127.0.0.1:8080/' });
+    const app = createApp(config, { logger });
+    try {
+      const show = parseShowConfig(base);
+      const article = { id: 'a', title: 'Ferry times change', text: 'The island ferry runs every hour from Monday. Fares stay the same.', source: 'x' };
+      await buildFromArticles(app.ctx, show, [article], { date: new Date('2026-12-01T12:00:00Z'), episodeId: 'd1', draft: true });
+      const codes = lines.map((line) => line.code);
+      expect(codes).toContain('feed-no-artwork');
+      expect(codes).toContain('alexa-http-redirection');
+      expect(lines.every((line) => line.level === 40)).toBe(true);
+      expect(await readFile(join(root, 'published', 'shows', 'rules', 'feed.xml'), 'utf8')).toContain('<rss');
+    } finally {
+      await app.close();
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });
