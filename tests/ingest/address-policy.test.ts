@@ -7,28 +7,29 @@ describe('checkAddress', () => {
   });
 
   it.each([
-    ['127.0.0.1', 'loopback'],
-    ['127.5.6.7', 'loopback'],
-    ['::1', 'loopback'],
-    ['10.1.2.3', 'private'],
-    ['172.16.0.1', 'private'],
-    ['192.168.1.1', 'private'],
-    ['fc00::1', 'uniqueLocal'],
-    ['fd12:3456::1', 'uniqueLocal'],
-    ['169.254.1.1', 'linkLocal'],
-    ['fe80::1', 'linkLocal'],
-    ['100.64.0.1', 'carrierGradeNat'],
+    ['127.0.0.1', 'loopback (this machine)'],
+    ['127.5.6.7', 'loopback (this machine)'],
+    ['::1', 'loopback (this machine)'],
+    ['10.1.2.3', 'private network'],
+    ['172.16.0.1', 'private network'],
+    ['192.168.1.1', 'private network'],
+    ['fc00::1', 'private network (IPv6 unique local)'],
+    ['fd12:3456::1', 'private network (IPv6 unique local)'],
+    ['169.254.1.1', 'link-local'],
+    ['fe80::1', 'link-local'],
+    ['100.64.0.1', 'shared carrier network (carrier-grade NAT)'],
     ['0.0.0.0', 'unspecified'],
     ['::', 'unspecified'],
     ['224.0.0.1', 'multicast'],
     ['ff02::1', 'multicast'],
     ['255.255.255.255', 'broadcast'],
-    ['::ffff:127.0.0.1', 'loopback'],
-    ['::ffff:10.0.0.1', 'private'],
+    ['::ffff:127.0.0.1', 'loopback (this machine)'],
+    ['::ffff:10.0.0.1', 'private network'],
   ])('refuses %s (%s) by default and allows it on a private network', (ip, range) => {
     const verdict = checkAddress(ip, false);
     expect(verdict.allowed).toBe(false);
-    if (!verdict.allowed) expect(verdict.reason).toContain(range);
+    // Words for people, not ipaddr.js identifiers such as "uniqueLocal".
+    if (!verdict.allowed) expect(verdict.reason).toBe(`${range} address ${ip.replace('::ffff:', '')}`);
     expect(checkAddress(ip, true).allowed).toBe(true);
   });
 
