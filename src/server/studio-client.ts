@@ -80,7 +80,8 @@ async function openDetail(id) {
 
 async function showCost(path) {
   const { cost } = await api(path + '/cost');
-  const price = cost.unpricedProviders.length && !cost.estimatedCostUsd ? 'no price (offline voices are free)' : '$' + cost.estimatedCostUsd.toFixed(4);
+  const unpriced = cost.unpricedProviders.length ? ' plus ' + cost.unpricedProviders.join(', ') + ' (no price known)' : '';
+  const price = (cost.estimatedCostUsd === 0 && !unpriced ? 'free (offline voices)' : 'about $' + cost.estimatedCostUsd.toFixed(4)) + unpriced;
   $('cost').textContent = cost.characters + ' characters to synthesise in ' + (cost.segments - cost.cachedSegments) + ' segments (' + cost.cachedSegments + ' cached): ' + price;
 }
 

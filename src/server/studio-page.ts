@@ -26,7 +26,7 @@ const PAGE = `<!doctype html>
   #result { margin-top: 1.5rem; padding: 1rem; background: #f3f4f6; border-radius: 4px; }
   .error { color: #b3261e; }
   table { width: 100%; border-collapse: collapse; margin-top: .5rem; } td, th { text-align: left; padding: .3rem; border-bottom: 1px solid #e5e7eb; vertical-align: top; }
-  button.small { width: auto; margin: 0; padding: .2rem .6rem; }
+  button.small { width: auto; margin: 0; padding: .2rem .6rem; font-size: 14px; vertical-align: middle; }
   #detail { margin-top: 1.5rem; padding: 1rem; border: 1px solid #d1d5db; border-radius: 4px; }
   #script { min-height: 16rem; font-family: ui-monospace, monospace; font-size: 14px; }
   .warnings li { color: #8a5300; }
@@ -35,6 +35,13 @@ const PAGE = `<!doctype html>
 </head>
 <body>
 <h1>Briefcast studio</h1>
+<section id="access">
+  <label for="key">API key</label>
+  <input id="key" type="password" autocomplete="off" placeholder="bc_...">
+  <button type="button" id="load-shows">Load shows</button>
+  <label for="show">Show</label>
+  <select id="show" required></select>
+</section>
 <section id="episode-list">
   <h2>Episodes <button type="button" id="refresh" class="small">Refresh</button></h2>
   <table><thead><tr><th>Title</th><th>Status</th><th>Progress</th><th>Warnings</th><th></th></tr></thead><tbody id="episodes"></tbody></table>
@@ -54,11 +61,6 @@ const PAGE = `<!doctype html>
 </section>
 <h2>New episode</h2>
 <form id="episode-form">
-  <label for="key">API key</label>
-  <input id="key" type="password" autocomplete="off" placeholder="bc_...">
-  <button type="button" id="load-shows">Load shows</button>
-  <label for="show">Show</label>
-  <select id="show" required></select>
   <label for="urls">Article URLs (one per line)</label>
   <textarea id="urls"></textarea>
   <label for="feeds">News feed URLs (one per line)</label>
