@@ -9,6 +9,8 @@ import { createKokoroProvider } from '../../src/tts/providers/kokoro.js';
 import { createPhonemiser } from '../../src/tts/kokoro/phonemise.js';
 import { chunkTokens, tokenise } from '../../src/tts/kokoro/tokenise.js';
 import { planSegment } from '../../src/tts/segment-plan.js';
+import { renderSegment } from '../../src/pipeline/render-segment.js';
+import { createTestContext } from './support/test-context.js';
 import type { SpeechProvider } from '../../src/tts/speech-provider.js';
 import { briefcastFailure } from '../support/briefcast-failure.js';
 import { SAMPLES_PER_TOKEN, tinyKokoroFiles, tinyVocab, writeFolder } from './support/tiny-kokoro.js';
@@ -129,6 +131,23 @@ describe('kokoro provider (generated stand-in graph, real onnxruntime-node and e
       expect(result.audio.byteLength).toBe(cli.audio.byteLength);
     } finally {
       await wasm.close?.();
+    }
+  });
+
+  it('renders a segment through the pipeline (real ffmpeg), cached on the second call', async () => {
+    const registry = new ProviderRegistry().register('kokoro', () => provider);
+    const { ctx, cleanup } = await createTestContext(registry);
+    try {
+      const text = 'Good morning. The council met on Tuesday.';
+      const first = await renderSegment(ctx, { text, provider: 'kokoro', voice: 'af_test', speed: 1 });
+      const pcm = await provider.synthesize({ text, voice: 'af_test', speed: 1 });
+      // The piece lasts as long as the audio the graph returned (24 kHz, 2 bytes a sample), give or take the encoder's frame.
+      expect(first.durationSeconds).toBeGreaterThan(pcm.audio.byteLength / 2 / 24000 - 0.1);
+      expect(first.durationSeconds).toBeLessThan(pcm.audio.byteLength / 2 / 24000 + 0.2);
+      expect(first).toMatchObject({ cached: false, provider: 'kokoro' });
+      expect(await renderSegment(ctx, { text, provider: 'kokoro', voice: 'af_test', speed: 1 })).toMatchObject({ cached: true, cacheKey: first.cacheKey });
+    } finally {
+      await cleanup();
     }
   });
 });

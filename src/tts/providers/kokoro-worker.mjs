@@ -1,6 +1,9 @@
 // Runs the Kokoro ONNX graph with onnxruntime-node inside a worker thread, so a long
 // synthesis never blocks the event loop. Plain JS so any loader can start it.
-import ort from 'onnxruntime-node';
+import * as ortModule from 'onnxruntime-node';
+
+// A CommonJS package: Node names its exports, some loaders (tsx) only hand over the default.
+const ort = ortModule.InferenceSession ? ortModule : ortModule.default;
 
 const sessions = new Map();
 

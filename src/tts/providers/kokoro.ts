@@ -79,10 +79,16 @@ class KokoroProvider implements SpeechProvider {
     for (const chunk of chunkTokens(ids, this.breaks)) {
       const style = await readStyle(this.folder.dir, voice.name, chunk.length);
       const task = { modelPath: this.folder.modelPath, ids: chunk, style, speed: request.speed, threads: this.threads };
+      // A hung graph is stopped (Piscina ends the worker) after a bound only a hang reaches: it grows with the input.
+      const limitMs = 60_000 + chunk.length * 200;
+      const timeout = AbortSignal.timeout(limitMs);
+      const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
       try {
-        pieces.push((await this.pool.run(task, { signal: request.signal ?? null })) as Float32Array);
+        pieces.push((await this.pool.run(task, { signal })) as Float32Array);
       } catch (error) {
-        throw new BriefcastError(ErrorCodes.TTS_FAILED, `Kokoro synthesis failed: ${(error as Error).message}`, { subject: voice.name, retryable: false, cause: error });
+        if (request.signal?.aborted) throw error;
+        const reason = timeout.aborted ? `no result after ${limitMs} ms` : (error as Error).message;
+        throw new BriefcastError(ErrorCodes.TTS_FAILED, `Kokoro synthesis failed: ${reason}`, { subject: voice.name, retryable: timeout.aborted, cause: error });
       }
     }
     const audio = toPcm16(pieces);
