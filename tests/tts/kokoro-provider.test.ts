@@ -8,6 +8,7 @@ import { ProviderRegistry } from '../../src/tts/provider-registry.js';
 import { createKokoroProvider } from '../../src/tts/providers/kokoro.js';
 import { createPhonemiser } from '../../src/tts/kokoro/phonemise.js';
 import { chunkTokens, tokenise } from '../../src/tts/kokoro/tokenise.js';
+import { ssmlParts } from '../../src/tts/kokoro/ssml-parts.js';
 import { planSegment } from '../../src/tts/segment-plan.js';
 import { renderSegment } from '../../src/pipeline/render-segment.js';
 import { createTestContext } from './support/test-context.js';
@@ -111,15 +112,31 @@ describe('kokoro provider (generated stand-in graph, real onnxruntime-node and e
     expect(hostileName.code).toBe('VOICE_UNKNOWN');
   });
 
-  it('uses the pronunciation lexicon: a respelled word is phonemised as its respelling', async () => {
+  it('uses the pronunciation lexicon: IPA goes straight to the model, a respelling is phonemised in place of the word', async () => {
     const registry = new ProviderRegistry().register('kokoro', () => provider);
-    const plan = await planSegment(registry, { text: 'Nguyen spoke first.', lexicon: { Nguyen: { say: 'Win', ipa: 'wɪn' } } }, { provider: 'kokoro', voice: 'af_test', speed: 1 });
-    expect(plan.runs[0]!.chunks).toEqual([{ text: 'Win spoke first.', ssml: false }]);
-    const spoken = await provider.synthesize({ text: plan.runs[0]!.chunks[0]!.text, voice: 'af_test', speed: 1 });
+    const narrator = { provider: 'kokoro', voice: 'af_test', speed: 1 };
+    const withIpa = await planSegment(registry, { text: 'Nguyen spoke first.', lexicon: { Nguyen: { ipa: 'wɪn', say: 'Win' } } }, narrator);
+    expect(withIpa.runs[0]!.chunks).toEqual([{ text: '<speak><phoneme alphabet="ipa" ph="wɪn">Nguyen</phoneme> spoke first.</speak>', ssml: true }]);
+    const phonemiser = await createPhonemiser({ engine: 'cli' });
+    const expectedIds = tokenise(`wɪn ${await phonemiser.phonemise('spoke first.', 'en-us')}`, vocab).ids.length;
+    const nguyenIds = tokenise(await phonemiser.phonemise('Nguyen spoke first.', 'en-us'), vocab).ids.length;
+    await phonemiser.close();
+    expect(expectedIds).not.toBe(nguyenIds);
+    const spokenIpa = await provider.synthesize({ text: withIpa.runs[0]!.chunks[0]!.text, ssml: true, voice: 'af_test', speed: 1 });
+    expect(spokenIpa.audio.byteLength).toBe(expectedBytes([expectedIds]));
+
+    const withSay = await planSegment(registry, { text: 'Nguyen spoke first.', lexicon: { Nguyen: { say: 'Win' } } }, narrator);
+    const spokenSay = await provider.synthesize({ text: withSay.runs[0]!.chunks[0]!.text, ssml: true, voice: 'af_test', speed: 1 });
     const direct = await provider.synthesize({ text: 'Win spoke first.', voice: 'af_test', speed: 1 });
-    const unrespelled = await provider.synthesize({ text: 'Nguyen spoke first.', voice: 'af_test', speed: 1 });
-    expect(Buffer.from(spoken.audio).equals(Buffer.from(direct.audio))).toBe(true);
-    expect(Buffer.from(spoken.audio).equals(Buffer.from(unrespelled.audio))).toBe(false);
+    expect(Buffer.from(spokenSay.audio).equals(Buffer.from(direct.audio))).toBe(true);
+  });
+
+  it('reads the SSML subset it asks for: phonemes, aliases and escaped text', () => {
+    expect(ssmlParts('<speak><phoneme alphabet="ipa" ph="ʃɐjˈɡu">Shoigu</phoneme> said &quot;no&quot; &amp; <sub alias="Nay-toe">Nato</sub> &lt;b&gt;.</speak>')).toEqual([
+      { ipa: 'ʃɐjˈɡu' },
+      { text: ' said "no" & Nay-toe <b>.' },
+    ]);
+    expect(ssmlParts('<speak><phoneme alphabet="x-sampa" ph="S">Sh</phoneme> &#233;t&#xE9;</speak>')).toEqual([{ text: 'Sh été' }]);
   });
 
   it('phonemises with the bundled eSpeak NG WASM build when the CLI is not used', async () => {

@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import { basename } from 'node:path';
 import { BriefcastError, ErrorCodes } from '../../core/errors.js';
-import type { SpeechProvider, SpeechRequest, SpeechResult, VoiceInfo } from '../speech-provider.js';
+import type { SpeechProvider, SpeechRequest, SpeechResult, SsmlTag, VoiceInfo } from '../speech-provider.js';
+import { ssmlParts } from '../kokoro/ssml-parts.js';
 import { openKokoroFolder, readStyle, type KokoroFolder } from '../kokoro/model-folder.js';
 import { sha256Of } from '../kokoro/model-download.js';
 import { createPhonemiser, type Phonemiser } from '../kokoro/phonemise.js';
@@ -43,7 +44,14 @@ export async function createKokoroProvider(options: KokoroProviderOptions): Prom
 class KokoroProvider implements SpeechProvider {
   readonly name = 'kokoro';
   readonly engineId: string;
-  readonly limits = { maxCharacters: 1000, ssml: false, outputFormats: ['pcm_s16le' as const], pricePerMillionCharacters: 0 };
+  // SSML only to carry the lexicon: <phoneme> IPA goes straight to the model, <sub> is the respelling.
+  readonly limits = {
+    maxCharacters: 1000,
+    ssml: true,
+    ssmlTags: ['phoneme', 'sub'] as SsmlTag[],
+    outputFormats: ['pcm_s16le' as const],
+    pricePerMillionCharacters: 0,
+  };
   private readonly breaks: Set<number>;
 
   constructor(
@@ -70,8 +78,7 @@ class KokoroProvider implements SpeechProvider {
       });
     }
     const warnings: string[] = [];
-    if (request.ssml) warnings.push('Kokoro reads plain text; SSML was not requested from it');
-    const phonemes = await this.phonemiser.phonemise(request.text, voice.language);
+    const phonemes = await this.phonemesOf(request, voice.language);
     const { ids, unknown } = tokenise(phonemes, this.folder.vocab);
     if (unknown.length > 0) warnings.push(`phonemes without a Kokoro token were skipped: ${unknown.join(' ')}`);
     if (ids.length === 0) throw new BriefcastError(ErrorCodes.TTS_TEXT_REFUSED, 'nothing speakable in the text', { subject: request.text.slice(0, 60) });
@@ -94,6 +101,20 @@ class KokoroProvider implements SpeechProvider {
     const audio = toPcm16(pieces);
     if (audio.byteLength === 0) throw new BriefcastError(ErrorCodes.TTS_FAILED, 'Kokoro returned no audio', { subject: voice.name });
     return { audio, format: 'pcm_s16le', sampleRate: SAMPLE_RATE, ...(warnings.length ? { warnings } : {}) };
+  }
+
+  /** eSpeak NG's IPA for the text, with a lexicon's own IPA spliced in where the SSML carries it. */
+  private async phonemesOf(request: SpeechRequest, language: string): Promise<string> {
+    if (!request.ssml) return this.phonemiser.phonemise(request.text, language);
+    const spoken: string[] = [];
+    for (const part of ssmlParts(request.text)) {
+      spoken.push('ipa' in part ? part.ipa : await this.phonemiser.phonemise(part.text, language));
+    }
+    return spoken
+      .join(' ')
+      .replace(/\s+([,.;:!?])/g, '$1')
+      .replace(/\s{2,}/g, ' ')
+      .trim();
   }
 
   async close(): Promise<void> {
