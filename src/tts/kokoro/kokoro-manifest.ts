@@ -4,9 +4,9 @@ import { BriefcastError, ErrorCodes } from '../../core/errors.js';
 
 /**
  * The files `briefcast voices install kokoro` downloads, relative to a base URL.
- * Pins are the SHA-256 values the publisher's host lists for each file (Hugging Face
- * shows them as "Git LFS Details" of onnx-community/Kokoro-82M-v1.0-ONNX); a file
- * listed without one is pinned by the hash of its first download (pins.json).
+ * A pin is the SHA-256 the publisher's host lists for the file (Hugging Face's "Git LFS
+ * details" of the onnx-community export); a file without a published hash is pinned by
+ * the hash of its first download (pins.json in the model folder).
  */
 export interface ModelFile {
   /** Path below the base URL and below the model folder, e.g. "voices/af_bella.bin". */
@@ -30,11 +30,12 @@ export const KOKORO_MANIFEST: ModelManifest = {
   files: [
     // 8-bit quantised graph, 92.4 MB: the variant kokoro-js uses on CPUs.
     { path: 'onnx/model_quantized.onnx', sha256: 'fbae9257e1e05ffc727e951ef9b9c98418e6d79f1c9b6b13bd59f5c9028a1478', maxBytes: 200 * MB },
-    // The phoneme vocabulary (a Hugging Face tokenizer file; small files are not LFS, so no published hash).
+    // The phoneme vocabulary (a small Git file, so no LFS hash is published), then the voices:
+    // no hash for these was found in the publisher's metadata, so they are pinned on first download.
     { path: 'tokenizer.json', maxBytes: 1 * MB },
-    { path: 'voices/af_bella.bin', sha256: 'f69d836209b78eb8c66e75e3cda491e26ea838a3674257e9d4e5703cbaf55c8b', maxBytes: 2 * MB },
-    { path: 'voices/af_alloy.bin', sha256: 'c4a6b876047fd7fb472edf4ebd63cfac7c3b958a7cae7c106e8f038ca6308c45', maxBytes: 2 * MB },
-    { path: 'voices/af_aoede.bin', sha256: '4a004c33430762e2461eedb2013fad808ef4ab3121f5300f554476caf58d8361', maxBytes: 2 * MB },
+    { path: 'voices/af_bella.bin', maxBytes: 2 * MB },
+    { path: 'voices/af_alloy.bin', maxBytes: 2 * MB },
+    { path: 'voices/af_aoede.bin', maxBytes: 2 * MB },
     { path: 'voices/af_heart.bin', maxBytes: 2 * MB },
     { path: 'voices/am_michael.bin', maxBytes: 2 * MB },
     { path: 'voices/bf_emma.bin', maxBytes: 2 * MB },
