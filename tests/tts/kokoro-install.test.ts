@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installModel, PINS_FILE, type InstallProgress } from '../../src/tts/kokoro/model-install.js';
+import { loadManifestFile } from '../../src/tts/kokoro/kokoro-manifest.js';
 import { briefcastFailure } from '../support/briefcast-failure.js';
 import { manifestFor, sha256, startModelServer, tinyKokoroFiles, type ModelServer } from './support/tiny-kokoro.js';
 
@@ -96,5 +97,24 @@ describe('briefcast voices install kokoro: download, resume, pins', () => {
     const failure = await briefcastFailure(installModel({ manifest: { ...manifest, files: [{ ...manifest.files[0]!, maxBytes: 100 }] }, dir }));
     expect(failure.code).toBe('MODEL_DOWNLOAD');
     expect(failure.message).toContain('over the 100-byte limit');
+  });
+
+  it('validates an operator manifest: relative paths only, hex pins, a base URL', async () => {
+    const { writeFile } = await import('node:fs/promises');
+    const path = join(root, 'manifest.json');
+    await writeFile(path, JSON.stringify({ files: [{ path: 'voices/a.bin', sha256: 'a'.repeat(64) }] }));
+    expect(await loadManifestFile(path, server.baseUrl)).toEqual({ name: 'kokoro', baseUrl: server.baseUrl, files: [{ path: 'voices/a.bin', sha256: 'a'.repeat(64), maxBytes: 512 * 1024 * 1024 }] });
+    for (const [files, reason] of [
+      [[{ path: '../outside.bin' }], 'without ".."'],
+      [[{ path: '/etc/passwd' }], 'without ".."'],
+      [[{ path: 'a.bin', sha256: 'XYZ' }], '64 lowercase hex digits'],
+    ] as const) {
+      await writeFile(path, JSON.stringify({ files }));
+      const failure = await briefcastFailure(loadManifestFile(path, server.baseUrl));
+      expect(failure.code).toBe('CONFIG_INVALID');
+      expect(failure.message).toContain(reason);
+    }
+    await writeFile(path, '{ not json');
+    expect((await briefcastFailure(loadManifestFile(path, server.baseUrl))).code).toBe('CONFIG_INVALID');
   });
 });

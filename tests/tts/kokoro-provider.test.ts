@@ -6,7 +6,7 @@ import { registerDefaultProviders } from '../../src/app.js';
 import { loadConfig } from '../../src/config/env.js';
 import { ProviderRegistry } from '../../src/tts/provider-registry.js';
 import { createKokoroProvider } from '../../src/tts/providers/kokoro.js';
-import { createPhonemiser } from '../../src/tts/kokoro/phonemise.js';
+import { createPhonemiser, splitClauses } from '../../src/tts/kokoro/phonemise.js';
 import { chunkTokens, tokenise } from '../../src/tts/kokoro/tokenise.js';
 import { ssmlParts } from '../../src/tts/kokoro/ssml-parts.js';
 import { planSegment } from '../../src/tts/segment-plan.js';
@@ -129,6 +129,23 @@ describe('kokoro provider (generated stand-in graph, real onnxruntime-node and e
     const spokenSay = await provider.synthesize({ text: withSay.runs[0]!.chunks[0]!.text, ssml: true, voice: 'af_test', speed: 1 });
     const direct = await provider.synthesize({ text: 'Win spoke first.', voice: 'af_test', speed: 1 });
     expect(Buffer.from(spokenSay.audio).equals(Buffer.from(direct.audio))).toBe(true);
+  });
+
+  it('keeps the punctuation eSpeak NG drops, clause by clause', async () => {
+    expect(splitClauses('Hello, world. "Really?" she asked — twice.')).toEqual([
+      { head: '', words: 'Hello', tail: ', ' },
+      { head: '', words: 'world', tail: '. ' },
+      { head: '"', words: 'Really', tail: '?" ' },
+      { head: '', words: 'she asked', tail: ' — ' },
+      { head: '', words: 'twice', tail: '.' },
+    ]);
+    expect(splitClauses('3.5 per cent, U.K.')).toEqual([
+      { head: '', words: '3.5 per cent', tail: ', ' },
+      { head: '', words: 'U.K', tail: '.' },
+    ]);
+    const phonemiser = await createPhonemiser({ engine: 'cli' });
+    expect(await phonemiser.phonemise('Yes, no.', 'en-us')).toMatch(/^\S+, \S+\.$/);
+    await phonemiser.close();
   });
 
   it('reads the SSML subset it asks for: phonemes, aliases and escaped text', () => {
