@@ -86,8 +86,9 @@ class KokoroProvider implements SpeechProvider {
     for (const chunk of chunkTokens(ids, this.breaks)) {
       const style = await readStyle(this.folder.dir, voice.name, chunk.length);
       const task = { modelPath: this.folder.modelPath, ids: chunk, style, speed: request.speed, threads: this.threads };
-      // A hung graph is stopped (Piscina ends the worker) after a bound only a hang reaches: it grows with the input.
-      const limitMs = 60_000 + chunk.length * 200;
+      // A hung graph is stopped (Piscina ends the worker) after a bound only a hang reaches: it grows with the
+      // input and leaves room for waiting behind the other segments queued for the one worker.
+      const limitMs = 120_000 + chunk.length * 1000;
       const timeout = AbortSignal.timeout(limitMs);
       const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
       try {
