@@ -48,13 +48,15 @@ export interface AppOverrides {
 
 /** Registers every built-in provider; a vendor's SDK is imported only when a show first asks for that provider. */
 export function registerDefaultProviders(registry: ProviderRegistry, config: AppConfig): ProviderRegistry {
-  const { openai, elevenlabs, polly } = config.tts;
+  const { openai, elevenlabs, polly, kokoro } = config.tts;
   const defaults: Record<string, ProviderFactory> = {
     espeak: () => createEspeakProvider({ engine: config.espeakEngine, threads: config.concurrency }),
     flite: async () => (await import('./tts/providers/flite.js')).createFliteProvider(),
     openai: async () => (await import('./tts/providers/openai.js')).createOpenAiProvider(openai),
     elevenlabs: async () => (await import('./tts/providers/elevenlabs.js')).createElevenLabsProvider(elevenlabs),
     polly: async () => (await import('./tts/providers/polly.js')).createPollyProvider(polly),
+    kokoro: async () =>
+      (await import('./tts/providers/kokoro.js')).createKokoroProvider({ dir: kokoro.modelDir ?? join(kokoro.modelsDir, 'kokoro'), threads: config.concurrency, phonemiser: config.espeakEngine }),
   };
   for (const [name, factory] of Object.entries(defaults)) if (!registry.has(name)) registry.register(name, factory);
   // Configured limits win over the ones providers declare; in distributed mode the limiter itself is shared.

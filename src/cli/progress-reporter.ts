@@ -1,4 +1,4 @@
-import type { ProgressEvent, ProgressListener, PipelineStage } from '../pipeline/progress.js';
+import type { ProgressListener, PipelineStage } from '../pipeline/progress.js';
 
 const LABELS: Record<PipelineStage, string> = {
   ingest: 'Reading articles',
@@ -13,10 +13,19 @@ const LABELS: Record<PipelineStage, string> = {
  * A task list on a terminal (one line per stage, redrawn in place with a bar),
  * plain lines when output is piped, so CI logs stay readable.
  */
-export function createProgressReporter(stream: NodeJS.WriteStream = process.stderr): ProgressListener & { finish(): void } {
+export function createProgressReporter(stream?: NodeJS.WriteStream): ProgressListener & { finish(): void };
+/** The same reporter for other tasks (e.g. model downloads), with their own stage names and labels. */
+export function createProgressReporter<Stage extends string>(
+  stream: NodeJS.WriteStream,
+  labels: Record<Stage, string>,
+): ((event: { stage: Stage; done: number; total: number; message?: string }) => void) & { finish(): void };
+export function createProgressReporter(
+  stream: NodeJS.WriteStream = process.stderr,
+  labels: Record<string, string> = LABELS,
+): ((event: { stage: string; done: number; total: number; message?: string }) => void) & { finish(): void } {
   const interactive = Boolean(stream.isTTY);
   const started = Date.now();
-  let current: PipelineStage | undefined;
+  let current: string | undefined;
   let lastLine = '';
 
   const bar = (done: number, total: number) => {
@@ -26,17 +35,17 @@ export function createProgressReporter(stream: NodeJS.WriteStream = process.stde
   };
   const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
 
-  const report = (event: ProgressEvent) => {
+  const report = (event: { stage: string; done: number; total: number; message?: string }) => {
     const finished = event.total > 0 && event.done >= event.total;
     if (interactive) {
       if (current && current !== event.stage) stream.write('\n');
       current = event.stage;
-      const line = `${finished ? '✔' : '…'} ${LABELS[event.stage].padEnd(20)} ${event.total > 1 ? bar(event.done, event.total) : ''} ${event.message ?? ''}`;
+      const line = `${finished ? '✔' : '…'} ${(labels[event.stage] ?? event.stage).padEnd(20)} ${event.total > 1 ? bar(event.done, event.total) : ''} ${event.message ?? ''}`;
       stream.write(`\r\x1b[2K${line}`);
       lastLine = line;
     } else if (finished || event.done === 0) {
       // Piped output: one line when a stage starts and one when it ends, not one per segment.
-      const line = `${elapsed()} ${LABELS[event.stage]}: ${finished ? 'done' : 'started'}${event.total > 1 ? ` (${event.done}/${event.total})` : ''}${event.message ? ` ${event.message}` : ''}`;
+      const line = `${elapsed()} ${(labels[event.stage] ?? event.stage)}: ${finished ? 'done' : 'started'}${event.total > 1 ? ` (${event.done}/${event.total})` : ''}${event.message ? ` ${event.message}` : ''}`;
       if (line !== lastLine) stream.write(`${line}\n`);
       lastLine = line;
     }

@@ -82,6 +82,15 @@ export const envSchema = z.object({
   AWS_REGION: z.string().min(1).optional(),
   BRIEFCAST_POLLY_ENDPOINT: z.url().optional(),
   BRIEFCAST_POLLY_ENGINE: z.enum(['standard', 'neural', 'long-form', 'generative']).default('neural'),
+  // Open neural voices (docs/voices.md, Kokoro): downloaded once by `briefcast voices install kokoro`.
+  /** Cache of downloaded models; default <data dir>/models. */
+  BRIEFCAST_MODELS_DIR: z.string().min(1).optional(),
+  /** A folder that already holds the Kokoro files (machines without internet); nothing is downloaded. */
+  BRIEFCAST_KOKORO_MODEL_DIR: z.string().min(1).optional(),
+  /** Where `voices install kokoro` downloads from (a mirror, or a test server). */
+  BRIEFCAST_KOKORO_BASE_URL: z.url().optional(),
+  /** A JSON manifest of files and SHA-256 pins that replaces the built-in one (a mirror with other files). */
+  BRIEFCAST_KOKORO_MANIFEST: z.string().min(1).optional(),
   /** The LLM script writer is registered only when a model is named. */
   BRIEFCAST_LLM_MODEL: z.string().min(1).optional(),
   BRIEFCAST_LLM_BASE_URL: z.url().optional(),
@@ -142,6 +151,7 @@ export interface TtsConfig {
   openai: { apiKey?: string; baseUrl?: string; model: string; responseFormat: 'mp3' | 'wav' | 'pcm' | 'opus'; voices?: string[] };
   elevenlabs: { apiKey?: string; baseUrl?: string; model: string; outputFormat: string };
   polly: { region?: string; endpoint?: string; engine: 'standard' | 'neural' | 'long-form' | 'generative' };
+  kokoro: { modelsDir: string; modelDir?: string; baseUrl?: string; manifestFile?: string };
 }
 
 function ttsConfig(e: EnvConfig): TtsConfig {
@@ -155,6 +165,12 @@ function ttsConfig(e: EnvConfig): TtsConfig {
     },
     elevenlabs: { apiKey: e.ELEVENLABS_API_KEY, baseUrl: e.ELEVENLABS_BASE_URL, model: e.BRIEFCAST_ELEVENLABS_MODEL, outputFormat: e.BRIEFCAST_ELEVENLABS_FORMAT },
     polly: { region: e.AWS_REGION, endpoint: e.BRIEFCAST_POLLY_ENDPOINT, engine: e.BRIEFCAST_POLLY_ENGINE },
+    kokoro: {
+      modelsDir: e.BRIEFCAST_MODELS_DIR ?? `${e.BRIEFCAST_DATA_DIR.replace(/\/+$/, '')}/models`,
+      modelDir: e.BRIEFCAST_KOKORO_MODEL_DIR,
+      baseUrl: e.BRIEFCAST_KOKORO_BASE_URL,
+      manifestFile: e.BRIEFCAST_KOKORO_MANIFEST,
+    },
   };
 }
 

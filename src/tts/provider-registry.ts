@@ -50,6 +50,8 @@ export class ProviderRegistry {
     let instance = this.instances.get(name);
     if (!instance) {
       instance = Promise.resolve().then(factory);
+      // A failed start (e.g. a model not installed yet) is not remembered: the next call tries again.
+      instance.catch(() => this.instances.delete(name));
       this.instances.set(name, instance);
     }
     return instance;

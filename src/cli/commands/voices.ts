@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { withApp } from '../run-command.js';
+import { registerVoicesInstall } from './voices-install.js';
 
 export function registerVoices(program: Command): void {
-  program
+  const command = program
     .command('voices')
     .description('list the voices of a TTS provider')
     .option('-p, --provider <name>', 'provider name', 'espeak')
@@ -15,4 +16,5 @@ export function registerVoices(program: Command): void {
         for (const voice of voices) process.stdout.write(`  ${voice.name.padEnd(18)} ${voice.language.padEnd(10)} ${voice.description ?? ''}\n`);
       });
     });
+  registerVoicesInstall(command);
 }
