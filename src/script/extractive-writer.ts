@@ -11,6 +11,7 @@ import { framingSegmentId, uniqueIds } from './segment-ids.js';
 import { isoDay } from './spoken-numbers.js';
 import { buildStories, type Story, type StoryOptions } from './stories.js';
 import { planStory, spokenHeadline, type ExtractOptions } from './story-extract.js';
+import { storyLabel } from './repetition.js';
 import { composeStoryText } from './story-text.js';
 import { countWords } from './tokens.js';
 import type { ScriptWriter, WriteScriptInput } from './writer.js';
@@ -35,7 +36,9 @@ export function writeExtractiveScript(input: WriteScriptInput, options: Extracti
     throw new BriefcastError(ErrorCodes.INPUT_EMPTY, 'no articles to write a briefing from', { subject: input.showTitle });
   }
   const headlines = stories.map((s) => headlineSentence(spokenHeadline(s.title, spoken)));
-  const intro = introText(input.showTitle, input.date, headlines);
+  // The intro names stories by short labels; each headline itself is said once, in its story.
+  const labels = stories.map((s) => spokenHeadline(storyLabel(s.title), spoken));
+  const intro = introText(input.showTitle, input.date, labels);
   const outro = outroText(input.showTitle);
   const transitions = stories.map((_, i) => (i === 0 ? '' : transitionText(i, stories.length)));
   const framingWords = countWords(intro) + countWords(outro) + transitions.reduce((n, t) => n + countWords(t), 0);
@@ -47,15 +50,17 @@ export function writeExtractiveScript(input: WriteScriptInput, options: Extracti
     plans.map((p, i) => ({ weight: stories[i]?.weight ?? 1, capacity: p.capacity + countWords(headlines[i] ?? '') })),
   );
 
-  // What one story leaves unused (or overshoots) is carried to the next, so the total stays on target.
+  // What one story leaves unused (or overshoots) is spread over the stories still to come, in proportion to
+  // their shares, so the total stays on target without one story paying for another's long sentence.
   let carry = 0;
   const storyTexts = stories.map((story, i) => {
     const plan = plans[i]!;
-    const allowance = (shares[i] ?? 0) + carry;
+    const ahead = shares.slice(i).reduce((sum, x) => sum + x, 0);
+    const allowance = (shares[i] ?? 0) + (ahead > 0 ? (carry * (shares[i] ?? 0)) / ahead : carry);
     const headline = headlines[i] ?? '';
     const chosen = plan.choose(allowance - countWords(headline));
     const text = composeStoryText(story, headline, plan.sentences, chosen, spoken);
-    carry = allowance - countWords(text);
+    carry += (shares[i] ?? 0) - countWords(text);
     return text;
   });
 
