@@ -10,7 +10,7 @@ import type { StorySentence } from './story-sentences.js';
 import { cosine, termCounts } from './tokens.js';
 
 /** Similarity at which two sentences from different sources make the same statement (so differing figures disagree). */
-const SAME_STATEMENT = 0.45;
+const SAME_STATEMENT = 0.6;
 const FUNCTION_WORDS = new Set(
   'the a an this that these those its their his her some many most all several one two three four five six seven eight nine ten eleven twelve'.split(' '),
 );
@@ -30,7 +30,8 @@ export function sourceName(article: Article): string {
 /** "The figures fell." -> "the figures fell." when "the" is an ordinary word here; names keep their capital. */
 function lowerFirst(sentence: string, vocabulary: Set<string>): string {
   const first = /^[A-Za-z]+/.exec(sentence)?.[0] ?? '';
-  if (first === '' || first === first.toUpperCase()) return sentence;
+  // An acronym ("BBC") keeps its capitals; the article "A" is an ordinary word.
+  if (first === '' || (first.length > 1 && first === first.toUpperCase())) return sentence;
   const lower = first.toLowerCase();
   return FUNCTION_WORDS.has(lower) || vocabulary.has(lower) ? lower + sentence.slice(first.length) : sentence;
 }

@@ -12,6 +12,8 @@ export interface WriteScriptInput {
   targetSeconds: number;
   /** Words per minute used to turn targetSeconds into a word budget. */
   wordsPerMinute: number;
+  /** Silences the episode puts between segments; the writer leaves time for them. */
+  pauses?: { segmentMs: number; storyMs: number };
 }
 
 export interface ScriptWriter {

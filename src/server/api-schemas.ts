@@ -80,6 +80,11 @@ export const episodeViewSchema = z.object({
   chapters: z.array(z.object({ title: z.string(), startSeconds: z.number(), endSeconds: z.number() })),
   feedUrl: z.string(),
   error: z.object({ code: z.string(), message: z.string() }).optional(),
+  warnings: z.array(z.string()).optional().describe('What the producer should know, e.g. sources shorter than the target length'),
+  storyOrder: z
+    .array(z.object({ id: z.string(), title: z.string(), position: z.number(), weight: z.number(), reasons: z.array(z.string()) }))
+    .optional()
+    .describe('Stories in reading order and why each is where it is'),
   script: z.record(z.string(), z.unknown()).optional().describe('The script document (key holders only)'),
 });
 

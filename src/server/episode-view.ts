@@ -58,6 +58,8 @@ export function episodeView(
     chapters: record.chapters.map((chapter) => ({ title: chapter.title, startSeconds: chapter.startSeconds, endSeconds: chapter.endSeconds })),
     feedUrl: extra.feedUrl,
     ...(record.error && extra.includeError !== false ? { error: { code: record.error.code, message: record.error.message } } : {}),
+    ...(record.warnings && record.warnings.length > 0 ? { warnings: [...record.warnings] } : {}),
+    ...(record.storyOrder ? { storyOrder: record.storyOrder.map((entry) => ({ ...entry, reasons: [...entry.reasons] })) } : {}),
     ...(extra.script ? { script: extra.script as unknown as Record<string, unknown> } : {}),
   };
 }
