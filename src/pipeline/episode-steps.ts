@@ -12,7 +12,7 @@ import { stitchEpisode, type SegmentRenderResult } from './stitch-episode.js';
 import { publishEpisode } from './publish-episode.js';
 import { selectSegmentVoices } from '../tts/segment-voices.js';
 import { lengthWarnings } from '../script/length-check.js';
-import { speakingRate } from '../script/speech-rate.js';
+import { segmentOverhead, speakingRate } from '../script/speech-rate.js';
 import { explainStoryOrder } from '../script/story-order.js';
 
 /** The show's speaking rate: its own setting, else the rate measured for the narrator's engine and speed. */
@@ -97,6 +97,7 @@ export async function prepareEpisode(ctx: PipelineContext, show: ShowConfig, art
     targetSeconds: (options.targetMinutes ?? show.targetMinutes) * 60,
     wordsPerMinute: showWordsPerMinute(show),
     pauses: show.pauses,
+    segmentSeconds: segmentOverhead(segmentRequest(show, { id: 'intro', kind: 'intro', text: 'rate' }).provider),
   };
   const written = options.script ?? (await writer.write(input));
   const script = options.voice ? { ...written, segments: written.segments.map((segment) => ({ ...segment, voice: options.voice })) } : written;

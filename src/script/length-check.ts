@@ -10,6 +10,7 @@ export interface LengthInput {
   targetSeconds: number;
   wordsPerMinute: number;
   pauses?: { segmentMs: number; storyMs: number };
+  segmentSeconds?: number;
 }
 
 /** Seconds of silence between segments, as the episode layout puts them (after a story: storyMs; else segmentMs). */
@@ -20,10 +21,16 @@ export function pauseSeconds(kinds: readonly string[], pauses?: { segmentMs: num
   return ms / 1000;
 }
 
-/** Spoken length of a script at the given rate, pauses included (music excluded). */
-export function estimatedSeconds(script: ScriptDocument, wordsPerMinute: number, pauses?: { segmentMs: number; storyMs: number }): number {
+/** Spoken length of a script at the given rate, pauses and each segment's own lead-in included (music excluded). */
+export function estimatedSeconds(
+  script: ScriptDocument,
+  wordsPerMinute: number,
+  pauses?: { segmentMs: number; storyMs: number },
+  segmentSeconds = 0,
+): number {
   const words = script.segments.reduce((sum, s) => sum + countWords(s.text), 0);
-  return (words * 60) / wordsPerMinute + pauseSeconds(script.segments.map((s) => s.kind), pauses);
+  const fixed = pauseSeconds(script.segments.map((s) => s.kind), pauses) + script.segments.length * segmentSeconds;
+  return (words * 60) / wordsPerMinute + fixed;
 }
 
 export function sourceWords(articles: readonly Article[]): number {
@@ -36,7 +43,7 @@ const minutes = (seconds: number): string => `${(seconds / 60).toFixed(1)} min`;
 export function lengthWarnings(input: LengthInput, script: ScriptDocument): string[] {
   const targetWords = (input.targetSeconds * input.wordsPerMinute) / 60;
   const available = sourceWords(input.articles);
-  const estimate = estimatedSeconds(script, input.wordsPerMinute, input.pauses);
+  const estimate = estimatedSeconds(script, input.wordsPerMinute, input.pauses, input.segmentSeconds);
   if (available < targetWords) {
     return [
       `sources are shorter than the target: ${available} words for a ${minutes(input.targetSeconds)} target ` +

@@ -12,6 +12,17 @@
 export const MEASURED_WORDS_PER_MINUTE: Readonly<Record<string, number>> = { espeak: 159, festival: 157, flite: 159 };
 export const DEFAULT_WORDS_PER_MINUTE = 150;
 
+/**
+ * Seconds each synthesised segment lasts beyond its words (the engine's lead-in and closing pause), measured
+ * as the length of "Next." less one word at the rate above: espeak-ng 0.85 s, festival 0.58 s, flite 0.93 s.
+ */
+export const MEASURED_SEGMENT_SECONDS: Readonly<Record<string, number>> = { espeak: 0.47, festival: 0.2, flite: 0.55 };
+export const DEFAULT_SEGMENT_SECONDS = 0.3;
+
+export function segmentOverhead(provider: string): number {
+  return MEASURED_SEGMENT_SECONDS[provider] ?? DEFAULT_SEGMENT_SECONDS;
+}
+
 export interface RateSource {
   /** The show's own setting, which wins. */
   wordsPerMinute?: number;

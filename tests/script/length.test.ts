@@ -58,10 +58,10 @@ describe('length is a promise', () => {
     const article: Article = { id: 'harbour-wall', title: 'Harbour wall repairs debated', source: 'fixture', text: runOn(4000) };
     expect(countWords(article.text)).toBeGreaterThanOrEqual(4000);
     const wpm = 159;
-    const doc = await createExtractiveWriter().write(briefingInput({ articles: [article], targetSeconds: 300, wordsPerMinute: wpm, pauses }));
-    const seconds = estimatedSeconds(doc, wpm, pauses);
+    const doc = await createExtractiveWriter().write(briefingInput({ articles: [article], targetSeconds: 300, wordsPerMinute: wpm, pauses, segmentSeconds: 0.47 }));
+    const seconds = estimatedSeconds(doc, wpm, pauses, 0.47);
     expect(Math.abs(seconds - 300)).toBeLessThanOrEqual(30);
-    expect(lengthWarnings({ articles: [article], targetSeconds: 300, wordsPerMinute: wpm, pauses }, doc)).toEqual([]);
+    expect(lengthWarnings({ articles: [article], targetSeconds: 300, wordsPerMinute: wpm, pauses, segmentSeconds: 0.47 }, doc)).toEqual([]);
   });
 
   it('says so when the sources are shorter than the target', async () => {
@@ -85,12 +85,13 @@ describe('length is a promise', () => {
       const available = sourceWords(articles);
       // Targets from 30 seconds up to what the sources can fill.
       const targetSeconds = Math.round(30 + next() * Math.max(0, (available * 60) / wpm - 30));
-      const input = briefingInput({ articles, targetSeconds, wordsPerMinute: wpm, pauses });
+      const segmentSeconds = Math.round(next() * 60) / 100;
+      const input = briefingInput({ articles, targetSeconds, wordsPerMinute: wpm, pauses, segmentSeconds });
       const doc = await createExtractiveWriter().write(input);
       expect(JSON.stringify(await createExtractiveWriter().write(input))).toBe(JSON.stringify(doc));
       // Below a minute the framing alone is a large share; the promise is for briefings, not for one headline.
       if (targetSeconds < 60) continue;
-      const seconds = estimatedSeconds(doc, wpm, pauses);
+      const seconds = estimatedSeconds(doc, wpm, pauses, segmentSeconds);
       expect(Math.abs(seconds - targetSeconds), `run ${run}: ${seconds.toFixed(0)} s for ${targetSeconds} s`).toBeLessThanOrEqual(0.1 * targetSeconds);
       checked++;
     }
