@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { printEpisode } from '../../src/cli/commands/create.js';
+import { episodeView } from '../../src/server/episode-view.js';
 import { showConfigSchema } from '../../src/config/show-config.js';
 import { buildFromArticles } from '../../src/pipeline/embedded-runner.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -35,5 +37,15 @@ describe('episode length with real eSpeak NG audio', () => {
     const articles = loadArticles('writer/repetition.json');
     const record = await buildFromArticles(app.ctx, show(5), articles, { date: new Date('2026-03-10T12:00:00Z'), episodeId: 'too-short' });
     expect(record.warnings?.[0]).toMatch(/^sources are shorter than the target: \d+ words for a 5\.0 min target/);
+    // The API's episode view and the CLI carry the same words.
+    expect(episodeView(record, { feedUrl: 'http://localhost/feed.xml' }).warnings).toEqual(record.warnings);
+    const printed: string[] = [];
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (printed.push(String(chunk)), true));
+    try {
+      printEpisode(record, 'http://localhost/feed.xml');
+    } finally {
+      spy.mockRestore();
+    }
+    expect(printed.join('')).toContain(`  warning:  ${record.warnings![0]}`);
   }, 120_000);
 });
