@@ -1,10 +1,12 @@
 /**
  * ROUGE of the extractive writer's sentence selection against LEAD-3, in one run on the same articles.
  *
- *   npx tsx scripts/bench-rouge.ts [--limit N] [--data path/to/file.jsonl]
+ *   npx tsx scripts/bench-rouge.ts [--limit N] [--half first|second|all] [--data path/to/file.jsonl]
  *
  * Data: one JSON object per line, {id, source, article, reference}, reference holding one highlight per line
- * (default: /work/shared/data/news/cnndm_validation_1000.jsonl, read here and nowhere else).
+ * (default: ../shared/data/news/cnndm_validation_1000.jsonl relative to the repository, read here and nowhere else).
+ * `--half first` is the tuning half, `--half second` (the default) the held-out half that the figures report.
+ * Differences to LEAD-3 are printed with a paired bootstrap 95% confidence interval (2,000 resamples, fixed seed).
  * Length matching: for each article the writer gets LEAD-3's word count as its budget, and its selection is then
  * cut to at most that many words before scoring, so it is never longer than LEAD-3 (the uncut selection, which may
  * end up to half a sentence either side of the budget, is printed as a third row). Mean lengths are printed.
@@ -12,6 +14,8 @@
  * ROUGE-L is summary-level (union LCS over sentences, one sentence per line). Spoken rewriting is off.
  */
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { l as rougeL, n as rougeN } from 'js-rouge';
 import type { Article } from '../src/core/types.js';
 import { splitSentences } from '../src/script/sentences.js';
@@ -31,30 +35,39 @@ interface Scores {
   words: number;
 }
 
-function parseArgs(argv: readonly string[]): { limit: number; data: string } {
-  const args = { limit: Number.POSITIVE_INFINITY, data: decodeURIComponent(new URL('../../shared/data/news/cnndm_validation_1000.jsonl', import.meta.url).pathname) };
+type Half = 'first' | 'second' | 'all';
+const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
+const DEFAULT_DATA = join(REPO, '..', 'shared', 'data', 'news', 'cnndm_validation_1000.jsonl');
+
+function parseArgs(argv: readonly string[]): { limit: number; data: string; half: Half } {
+  const args = { limit: Number.POSITIVE_INFINITY, data: DEFAULT_DATA, half: 'second' as Half };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1];
     if (flag === '--limit' && value) {
       args.limit = Number(value);
       i++;
+    } else if (flag === '--half' && (value === 'first' || value === 'second' || value === 'all')) {
+      args.half = value;
+      i++;
     } else if (flag === '--data' && value) {
       args.data = value;
       i++;
     } else {
-      throw new Error(`unknown argument ${flag}; usage: bench-rouge.ts [--limit N] [--data file.jsonl]`);
+      throw new Error(`unknown argument ${flag}; usage: bench-rouge.ts [--limit N] [--half first|second|all] [--data file.jsonl]`);
     }
   }
   if (!(args.limit > 0)) throw new Error('--limit must be a positive number');
   return args;
 }
 
-function readRows(path: string, limit: number): Row[] {
+function readRows(path: string, limit: number, half: Half): Row[] {
   const rows: Row[] = [];
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
+  const all = readFileSync(path, 'utf8').split('\n').filter((line) => line.trim() !== '');
+  const middle = Math.floor(all.length / 2);
+  const chosen = half === 'first' ? all.slice(0, middle) : half === 'second' ? all.slice(middle) : all;
+  for (const line of chosen) {
     if (rows.length >= limit) break;
-    if (line.trim() === '') continue;
     const row = JSON.parse(line) as Partial<Row>;
     if (typeof row.article === 'string' && typeof row.reference === 'string' && row.article.trim() && row.reference.trim()) {
       rows.push({ id: String(row.id ?? rows.length), article: row.article, reference: row.reference });
@@ -95,9 +108,37 @@ function mean(all: readonly Scores[]): Scores {
   return { r1: sum('r1'), r2: sum('r2'), rl: sum('rl'), words: sum('words') };
 }
 
+/** Deterministic PRNG (mulberry32), so the intervals are the same on every run. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Mean paired difference (x 100) and its percentile bootstrap 95% interval. */
+function bootstrapDifference(a: readonly number[], b: readonly number[], resamples = 2000): [number, number, number] {
+  const diffs = a.map((x, i) => 100 * (x - (b[i] ?? 0)));
+  const n = diffs.length;
+  const meanOf = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length);
+  const next = random(20251201);
+  const means: number[] = [];
+  for (let r = 0; r < resamples; r++) {
+    let sum = 0;
+    for (let k = 0; k < n; k++) sum += diffs[Math.floor(next() * n)] ?? 0;
+    means.push(sum / Math.max(1, n));
+  }
+  means.sort((x, y) => x - y);
+  return [meanOf(diffs), means[Math.floor(0.025 * resamples)] ?? 0, means[Math.ceil(0.975 * resamples) - 1] ?? 0];
+}
+
 function main(): void {
-  const { limit, data } = parseArgs(process.argv.slice(2));
-  const rows = readRows(data, limit);
+  const { limit, data, half } = parseArgs(process.argv.slice(2));
+  const rows = readRows(data, limit, half);
   const lead: Scores[] = [];
   const writer: Scores[] = [];
   const uncut: Scores[] = [];
@@ -114,7 +155,7 @@ function main(): void {
   }
   const seconds = (performance.now() - started) / 1000;
   const fmt = (x: number): string => (100 * x).toFixed(2).padStart(7);
-  console.log(`data: ${data}`);
+  console.log(`data: ${data} (${half === 'all' ? 'all rows' : `${half} half`})`);
   console.log(`articles: ${rows.length}; F1 x 100, js-rouge, lower-cased alphanumeric tokens, no stemming`);
   console.log('system                      ROUGE-1 ROUGE-2 ROUGE-L  mean words');
   const table = [['LEAD-3', lead], ['extractive writer', writer], ['extractive writer, uncut', uncut]] as const;
@@ -125,6 +166,12 @@ function main(): void {
   const wins = writer.filter((w, i) => w.r1 > (lead[i]?.r1 ?? 0)).length;
   const losses = writer.filter((w, i) => w.r1 < (lead[i]?.r1 ?? 0)).length;
   console.log(`writer vs LEAD-3 on ROUGE-1: ahead in ${wins}, behind in ${losses} of ${rows.length} articles; ${seconds.toFixed(1)} s`);
+  console.log('writer (cut) minus LEAD-3, paired bootstrap 95% CI:');
+  for (const key of ['r1', 'r2', 'rl'] as const) {
+    const [d, lo, hi] = bootstrapDifference(writer.map((s) => s[key]), lead.map((s) => s[key]));
+    const name = { r1: 'ROUGE-1', r2: 'ROUGE-2', rl: 'ROUGE-L' }[key];
+    console.log(`  ${name}: ${d >= 0 ? '+' : ''}${d.toFixed(2)}  [${lo.toFixed(2)}, ${hi.toFixed(2)}]`);
+  }
 }
 
 main();

@@ -14,6 +14,7 @@ import { loadShowFile } from '../../src/config/load-show.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { createEpisode, ingestAndClean } from '../../src/pipeline/embedded-runner.js';
 import { noProgress } from '../../src/pipeline/progress.js';
+import { showWordsPerMinute } from '../../src/pipeline/episode-steps.js';
 import { espeakRate } from '../../src/tts/providers/espeak-voices.js';
 
 const run = promisify(execFile);
@@ -41,7 +42,7 @@ if (mode === 'build') {
     language: show.language,
     date,
     targetSeconds: show.targetMinutes * 60,
-    wordsPerMinute: show.wordsPerMinute,
+    wordsPerMinute: showWordsPerMinute(show),
   });
   const provider = await app.ctx.providers.get('espeak');
   const dir = join(workDir, 'naive');

@@ -155,8 +155,8 @@ export const showConfigSchema = z
     pronunciations: pronunciationsSchema.optional(),
     /** Target episode length in minutes. */
     targetMinutes: z.number().min(0.5).max(60).default(5),
-    /** Spoken words per minute used to turn the target length into a word budget. */
-    wordsPerMinute: z.number().int().min(80).max(250).default(150),
+    /** Spoken words per minute for the word budget; unset: the rate measured for the narrator's engine (src/script/speech-rate.ts). */
+    wordsPerMinute: z.number().int().min(80).max(250).optional(),
     music: musicSchema.optional(),
     pauses: pausesSchema.default({ segmentMs: 400, storyMs: 900 }),
     script: scriptOptionsSchema.default({ writer: 'extractive' }),

@@ -49,6 +49,13 @@ export interface EpisodeArtwork {
   key?: string;
 }
 
+/** Something the producer should know that did not stop the episode; `code` is stable, `message` is for people. */
+export interface EpisodeWarning {
+  code: string;
+  message: string;
+  segmentId?: string;
+}
+
 export interface EpisodeRecord {
   id: string;
   showId: string;
@@ -64,6 +71,10 @@ export interface EpisodeRecord {
   description: string;
   sources: SourceRef[];
   writer?: string;
+  /** What the producer should know about this episode (e.g. sources shorter than the target length). */
+  warnings?: EpisodeWarning[];
+  /** The stories in reading order with why each is where it is (outlets, scale, recency, priority). */
+  storyOrder?: Array<{ id: string; title: string; position: number; weight: number; reasons: string[] }>;
   audio?: EpisodeAudio;
   /** Rendition for smart speakers (Alexa guidance: -14 LUFS, true peak -2 dBTP), measured after encoding. */
   speakerAudio?: EpisodeAudio;

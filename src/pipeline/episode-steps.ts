@@ -12,6 +12,15 @@ import { stitchEpisode, type SegmentRenderResult } from './stitch-episode.js';
 import { publishEpisode } from './publish-episode.js';
 import { selectSegmentVoices } from '../tts/segment-voices.js';
 import { distinctTitle, episodeTitle } from '../feed/episode-title.js';
+import { lengthWarnings } from '../script/length-check.js';
+import { segmentOverhead, speakingRate } from '../script/speech-rate.js';
+import { explainStoryOrder } from '../script/story-order.js';
+
+/** The show's speaking rate: its own setting, else the rate measured for the narrator's engine and speed. */
+export function showWordsPerMinute(show: ShowConfig): number {
+  const narrator = segmentRequest(show, { id: 'intro', kind: 'intro', text: 'rate' });
+  return speakingRate({ wordsPerMinute: show.wordsPerMinute, provider: narrator.provider, speed: narrator.speed });
+}
 
 /**
  * The steps of one episode after ingest, each reading its inputs from storage
@@ -78,16 +87,17 @@ export async function prepareEpisode(ctx: PipelineContext, show: ShowConfig, art
   const store = new EpisodeStore(ctx.work);
   const episodeId = options.episodeId ?? defaultEpisodeId(show, articles, options.date);
   const writer = ctx.writers.create(options.writer ?? show.script.writer, show.script);
-  const written =
-    options.script ??
-    (await writer.write({
-      articles,
-      showTitle: show.title,
-      language: show.language,
-      date: options.date,
-      targetSeconds: (options.targetMinutes ?? show.targetMinutes) * 60,
-      wordsPerMinute: show.wordsPerMinute,
-    }));
+  const input = {
+    articles,
+    showTitle: show.title,
+    language: show.language,
+    date: options.date,
+    targetSeconds: (options.targetMinutes ?? show.targetMinutes) * 60,
+    wordsPerMinute: showWordsPerMinute(show),
+    pauses: show.pauses,
+    segmentSeconds: segmentOverhead(segmentRequest(show, { id: 'intro', kind: 'intro', text: 'rate' }).provider),
+  };
+  const written = options.script ?? (await writer.write(input));
   const script = options.voice ? { ...written, segments: written.segments.map((segment) => ({ ...segment, voice: options.voice })) } : written;
   const existing = await store.findEpisode(show.id, episodeId);
   const now = ctx.now().toISOString();
@@ -102,6 +112,8 @@ export async function prepareEpisode(ctx: PipelineContext, show: ShowConfig, art
     description: describe(script),
     sources: articles.map((article) => ({ title: article.title, url: article.url, siteName: article.siteName })),
     writer: script.writer,
+    warnings: lengthWarnings(input, script),
+    storyOrder: explainStoryOrder(articles, script),
   };
   await store.saveShow(show);
   await store.saveArticles(show.id, episodeId, articles);

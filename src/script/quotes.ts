@@ -2,8 +2,9 @@
  * Keeps quotations with their speaker. For each sentence we compute the other
  * sentences it cannot be read without: the attribution of a quotation that has
  * none of its own, or the sentence that names the speaker of a quotation
- * running over several sentences.
+ * running over several sentences (or paragraphs: see quote-spans.ts).
  */
+import { analyseQuotes, quotationSpans, type QuoteState } from './quote-spans.js';
 
 const ATTRIBUTION =
   /\b(said|says|say|told|tells|added|adds|asked|asks|explained|explains|wrote|writes|stated|states|insisted|insists|warned|warns|argued|argues|noted|notes|claimed|claims|declared|announced|replied|recalled|continued|admitted|acknowledged|tweeted|posted|commented|according to|quoted|urged|vowed|cautioned)\b/i;
@@ -20,33 +21,19 @@ export function hasAttribution(sentence: string): boolean {
   return ATTRIBUTION.test(sentence) || /:\s*["“]/.test(sentence) || /:\s*$/.test(sentence);
 }
 
-/** Index ranges [first, last] of quotations that open in one sentence and close in a later one. */
-function multiSentenceSpans(sentences: readonly string[]): Array<[number, number]> {
-  const spans: Array<[number, number]> = [];
-  let openedAt = -1;
-  sentences.forEach((s, i) => {
-    if (quoteMarks(s) % 2 === 0) return;
-    if (openedAt < 0) openedAt = i;
-    else {
-      spans.push([openedAt, i]);
-      openedAt = -1;
-    }
-  });
-  // A quotation never closed runs to the end of the text.
-  if (openedAt >= 0 && openedAt < sentences.length - 1) spans.push([openedAt, sentences.length - 1]);
-  return spans;
-}
-
 /**
  * For every sentence, the indices of sentences that must be kept with it
  * (never including itself). Requirements are not transitive on purpose:
  * each list is complete.
  */
-export function quoteRequirements(sentences: readonly string[]): number[][] {
+export function quoteRequirements(
+  sentences: readonly string[],
+  states: readonly QuoteState[] = analyseQuotes([sentences]),
+): number[][] {
   const requires: number[][] = sentences.map(() => []);
   const inSpan = new Set<number>();
 
-  for (const [first, last] of multiSentenceSpans(sentences)) {
+  for (const [first, last] of quotationSpans(states)) {
     let speaker = -1;
     for (let i = first; i <= last && speaker < 0; i++) if (ATTRIBUTION.test(sentences[i] ?? '')) speaker = i;
     if (speaker < 0 && first > 0 && hasAttribution(sentences[first - 1] ?? '')) speaker = first - 1;

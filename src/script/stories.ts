@@ -1,7 +1,7 @@
 /** A story is what one story segment tells: one article, or several about the same event. */
 import type { Article } from '../core/types.js';
 import { DEFAULT_GROUPING, groupArticles, type GroupingOptions } from './grouping.js';
-import { DEFAULT_IMPORTANCE, newestTime, storyImportance, type ImportanceWeights } from './importance.js';
+import { DEFAULT_IMPORTANCE, explainImportance, newestTime, type Importance, type ImportanceWeights } from './importance.js';
 import { storySegmentId } from './segment-ids.js';
 
 export interface Story {
@@ -11,6 +11,8 @@ export interface Story {
   title: string;
   /** Relative importance: sets the order and the share of the budget. */
   weight: number;
+  /** What the weight is made of, for the episode record. */
+  importance: Importance;
 }
 
 export interface StoryOptions {
@@ -40,11 +42,13 @@ export function buildStories(input: readonly Article[], options: StoryOptions = 
       .map((i) => articles[i] as Article)
       .sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0));
     const lead = members[0] as Article;
+    const importance = explainImportance(members, newest, weights);
     return {
       id: storySegmentId(members.map((a) => a.id)),
       articles: members,
       title: lead.title,
-      weight: storyImportance(members, newest, weights),
+      weight: importance.weight,
+      importance,
       first: group[0] ?? 0,
     };
   });

@@ -2,11 +2,11 @@
 import type { Article } from '../core/types.js';
 import { DEFAULT_RANK_WEIGHTS, rankSentences, type RankWeights } from './rank.js';
 import { DEFAULT_SELECT_OPTIONS, selectSentences, type SelectOptions } from './select.js';
-import { storySentences, type StorySentence } from './story-sentences.js';
+import { storySentences, type StorySentence, type StorySentenceOptions } from './story-sentences.js';
 import { toSpoken } from './spoken.js';
 import { contentTerms } from './tokens.js';
 
-export interface ExtractOptions {
+export interface ExtractOptions extends StorySentenceOptions {
   /** Rewrite for the ear (default true); off when scoring against written references. */
   spoken?: boolean;
   rankWeights?: Partial<RankWeights>;
@@ -23,7 +23,7 @@ export interface StoryPlan {
 
 /** Splits, rewrites and ranks a story's sentences once; `choose` then selects for any budget. */
 export function planStory(articles: readonly Article[], title: string, options: ExtractOptions = {}): StoryPlan {
-  const sentences = storySentences(articles, options.spoken !== false);
+  const sentences = storySentences(articles, options.spoken !== false, options);
   const ranking = rankSentences(sentences, contentTerms(title), { ...DEFAULT_RANK_WEIGHTS, ...options.rankWeights });
   const selection = { ...DEFAULT_SELECT_OPTIONS, ...options.selection };
   return {

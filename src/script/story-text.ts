@@ -1,6 +1,8 @@
 /** Turns a story's chosen sentences into the words of its segment. */
 import { attributedPassages } from './attribution.js';
-import { balanceQuotes } from './spoken.js';
+import { dropLeadingConnective } from './coherence.js';
+import { closeQuotation } from './quote-spans.js';
+import { leadCarriesHeadline, nearIdentical } from './repetition.js';
 import type { StorySentence } from './story-sentences.js';
 import type { Story } from './stories.js';
 
@@ -10,16 +12,49 @@ function runs(sentences: readonly StorySentence[], chosen: readonly number[]): n
   for (const i of chosen) {
     const run = out[out.length - 1];
     const prev = run?.[run.length - 1];
-    if (run && prev !== undefined && prev === i - 1 && sentences[prev]?.article === sentences[i]?.article) run.push(i);
+    if (run && prev !== undefined && follows(sentences, prev, i)) run.push(i);
     else out.push([i]);
   }
   return out;
 }
 
-/** Quotation marks are paired per passage, so a quotation spanning chosen sentences stays one quotation. */
-function passage(sentences: readonly StorySentence[], run: readonly number[], spoken: boolean): string {
-  const text = run.map((i) => sentences[i]?.spoken ?? '').filter(Boolean).join(' ');
-  return spoken ? balanceQuotes(text) : text;
+function follows(sentences: readonly StorySentence[], prev: number | undefined, i: number): boolean {
+  return prev !== undefined && prev === i - 1 && sentences[prev]?.article === sentences[i]?.article;
+}
+
+/** Chosen sentences without those a listener would hear as a repeat of the one before (or of the headline). */
+function withoutRepeats(sentences: readonly StorySentence[], chosen: readonly number[], headline: string): number[] {
+  const out: number[] = [];
+  let previous = headline;
+  for (const i of chosen) {
+    const text = sentences[i]?.spoken ?? '';
+    if (text === '') continue;
+    if (previous !== '' && nearIdentical(previous, text)) continue;
+    out.push(i);
+    previous = text;
+  }
+  return out;
+}
+
+/**
+ * What each chosen sentence says in place: a passage's opening "But"/"However," is dropped, and a passage
+ * that starts or ends inside a quotation gets the mark it needs at that edge (never anywhere else).
+ */
+function placedTexts(sentences: readonly StorySentence[], chosen: readonly number[], spoken: boolean): Map<number, string> {
+  const texts = new Map<number, string>();
+  chosen.forEach((i, k) => {
+    const s = sentences[i] as StorySentence;
+    if (!spoken) {
+      texts.set(i, s.spoken);
+      return;
+    }
+    const startsPassage = !follows(sentences, chosen[k - 1], i);
+    const endsPassage = chosen[k + 1] === undefined || !follows(sentences, i, chosen[k + 1] as number);
+    let text = startsPassage && s.droppableOpener && !s.quoteOpenAtStart ? dropLeadingConnective(s.spoken) : s.spoken;
+    text = closeQuotation(text, startsPassage && s.quoteOpenAtStart, endsPassage && s.quoteOpenAtEnd);
+    texts.set(i, text);
+  });
+  return texts;
 }
 
 export function composeStoryText(
@@ -29,10 +64,15 @@ export function composeStoryText(
   chosen: readonly number[],
   spoken = true,
 ): string {
-  const contributors = new Set(chosen.map((i) => sentences[i]?.article));
+  const first = chosen.map((i) => sentences[i]?.spoken ?? '').find((t) => t !== '') ?? '';
+  // The headline is said once: not at all when the lead sentence already says it.
+  const said = spoken && headline !== '' && leadCarriesHeadline(headline, first) ? '' : headline;
+  const kept = spoken ? withoutRepeats(sentences, chosen, said) : [...chosen];
+  const texts = placedTexts(sentences, kept, spoken);
+  const contributors = new Set(kept.map((i) => sentences[i]?.article));
   const body =
     contributors.size > 1
-      ? attributedPassages(story.articles, sentences, chosen).map((p) => (spoken ? balanceQuotes(p) : p))
-      : runs(sentences, chosen).map((run) => passage(sentences, run, spoken));
-  return [headline, ...body].filter(Boolean).join(' ');
+      ? attributedPassages(story.articles, sentences, kept, texts)
+      : runs(sentences, kept).map((run) => run.map((i) => texts.get(i) ?? '').filter(Boolean).join(' '));
+  return [said, ...body].filter(Boolean).join(' ');
 }

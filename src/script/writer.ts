@@ -12,6 +12,10 @@ export interface WriteScriptInput {
   targetSeconds: number;
   /** Words per minute used to turn targetSeconds into a word budget. */
   wordsPerMinute: number;
+  /** Silences the episode puts between segments; the writer leaves time for them. */
+  pauses?: { segmentMs: number; storyMs: number };
+  /** Seconds each segment's audio lasts beyond its words (the engine's own lead-in and closing pause). */
+  segmentSeconds?: number;
 }
 
 export interface ScriptWriter {

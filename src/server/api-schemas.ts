@@ -81,6 +81,10 @@ export const episodeViewSchema = z.object({
   feedUrl: z.string(),
   error: z.object({ code: z.string(), message: z.string() }).optional(),
   warnings: z.array(z.object({ code: z.string(), message: z.string() })).optional().describe('Problems found while making the episode that did not stop it'),
+  storyOrder: z
+    .array(z.object({ id: z.string(), title: z.string(), position: z.number(), weight: z.number(), reasons: z.array(z.string()) }))
+    .optional()
+    .describe('Stories in reading order and why each is where it is'),
   script: z.record(z.string(), z.unknown()).optional().describe('The script document (key holders only)'),
 });
 

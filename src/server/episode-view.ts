@@ -59,6 +59,7 @@ export function episodeView(
     feedUrl: extra.feedUrl,
     ...(record.error && extra.includeError !== false ? { error: { code: record.error.code, message: record.error.message } } : {}),
     ...(warningsOf(record).length ? { warnings: warningsOf(record).map(({ code, message }) => ({ code, message })) } : {}),
+    ...(record.storyOrder ? { storyOrder: record.storyOrder.map((entry) => ({ ...entry, reasons: [...entry.reasons] })) } : {}),
     ...(extra.script ? { script: extra.script as unknown as Record<string, unknown> } : {}),
   };
 }

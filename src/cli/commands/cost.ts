@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { estimateEpisodeCost, type EpisodeCostEstimate } from '../../pipeline/estimate-cost.js';
 import { ingestAndClean } from '../../pipeline/embedded-runner.js';
 import { EpisodeStore } from '../../pipeline/episode-store.js';
+import { showWordsPerMinute } from '../../pipeline/episode-steps.js';
 import { noProgress } from '../../pipeline/progress.js';
 import { withApp } from '../run-command.js';
 import { parseDate, resolveShow, type EpisodeOptions } from './create.js';
@@ -47,7 +48,8 @@ export function registerCost(program: Command): void {
             language: show.language,
             date: parseDate(options.date, ctx.now()),
             targetSeconds: show.targetMinutes * 60,
-            wordsPerMinute: show.wordsPerMinute,
+            wordsPerMinute: showWordsPerMinute(show),
+            pauses: show.pauses,
           });
         }
         printEstimate(await estimateEpisodeCost(ctx, show, script), Boolean(options.json));
