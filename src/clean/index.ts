@@ -11,6 +11,7 @@ import {
   stripParentheticalCredits,
   stripPromoSentences,
 } from './rules/index.js';
+import { articleLanguage } from '../language/detect-language.js';
 import { collapse, splitSentences } from './sentences.js';
 
 export * from './rules/index.js';
@@ -84,6 +85,9 @@ export function cleanArticleWithReport(article: Article): CleanReport {
   const cleaned: Article = { ...article, title: cleanTitle(article.title) || article.title, text };
   if (byline) cleaned.byline = byline;
   if (dateline) cleaned.dateline = dateline;
+  // What the text is written in decides framing, sentence rules and voice; a page's lang attribute is often a site-wide default.
+  const language = articleLanguage(cleaned.title, text, article.language);
+  if (language) cleaned.language = language;
   return { article: cleaned, removed };
 }
 

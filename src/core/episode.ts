@@ -49,6 +49,20 @@ export interface EpisodeArtwork {
   key?: string;
 }
 
+/**
+ * Something a producer should know about an episode that did not stop it: an article left
+ * out, a script line that will sound wrong, sources shorter than the target. `code` is stable
+ * (match on it); `message` is for people.
+ */
+export interface EpisodeWarning {
+  code: string;
+  message: string;
+  /** The script segment it is about, when it is about one. */
+  segmentId?: string;
+  /** The article it is about, when it is about one. */
+  articleId?: string;
+}
+
 export interface EpisodeRecord {
   id: string;
   showId: string;
@@ -76,4 +90,6 @@ export interface EpisodeRecord {
   /** Extra published files by kind (transcript, chapters JSON...), key to URL. */
   files?: Record<string, EpisodeFile>;
   error?: { code: string; message: string };
+  /** Warnings from writing the script (left-out articles, ear check); absent when there are none. */
+  warnings?: EpisodeWarning[];
 }

@@ -10,7 +10,9 @@ import { noProgress, type ProgressListener } from './progress.js';
 import { renderSegment, type SegmentRenderRequest } from './render-segment.js';
 import { stitchEpisode, type SegmentRenderResult } from './stitch-episode.js';
 import { publishEpisode } from './publish-episode.js';
-import { selectSegmentVoices } from '../tts/segment-voices.js';
+import { selectSegmentVoices, voiceChoice } from '../tts/segment-voices.js';
+import { markStoryLanguages, sortArticlesByLanguage } from '../language/other-languages.js';
+import { pinLanguageVoices, showHasVoiceFor } from './language-voices.js';
 
 /**
  * The steps of one episode after ingest, each reading its inputs from storage
@@ -80,16 +82,29 @@ export async function prepareEpisode(ctx: PipelineContext, show: ShowConfig, art
   const store = new EpisodeStore(ctx.work);
   const episodeId = options.episodeId ?? defaultEpisodeId(show, articles, options.date);
   const writer = ctx.writers.create(options.writer ?? show.script.writer, show.script);
+  // A producer's script is taken as it is; a written one only tells articles the show can read.
+  const sorted = options.script
+    ? { kept: articles, warnings: [] }
+    : await sortArticlesByLanguage(articles, show.language, show.otherLanguages.handling, (language) => showHasVoiceFor(ctx.providers, show, language));
   const written =
     options.script ??
-    (await writer.write({
-      articles,
-      showTitle: show.title,
-      language: show.language,
-      date: options.date,
-      targetSeconds: (options.targetMinutes ?? show.targetMinutes) * 60,
-      wordsPerMinute: show.wordsPerMinute,
-    }));
+    (await pinLanguageVoices(
+      ctx.providers,
+      show,
+      markStoryLanguages(
+        await writer.write({
+          articles: sorted.kept,
+          showTitle: show.title,
+          language: show.language,
+          date: options.date,
+          targetSeconds: (options.targetMinutes ?? show.targetMinutes) * 60,
+          wordsPerMinute: show.wordsPerMinute,
+        }),
+        sorted.kept,
+        show.language,
+      ),
+    ));
+  const warnings = [...sorted.warnings];
   const script = options.voice ? { ...written, segments: written.segments.map((segment) => ({ ...segment, voice: options.voice })) } : written;
   const existing = await store.findEpisode(show.id, episodeId);
   const now = ctx.now().toISOString();
@@ -105,6 +120,8 @@ export async function prepareEpisode(ctx: PipelineContext, show: ShowConfig, art
     sources: articles.map((article) => ({ title: article.title, url: article.url, siteName: article.siteName })),
     writer: script.writer,
   };
+  if (warnings.length > 0) record.warnings = warnings;
+  else delete record.warnings;
   await store.saveShow(show);
   await store.saveArticles(show.id, episodeId, articles);
   await store.saveScript(show.id, episodeId, script);
@@ -114,7 +131,13 @@ export async function prepareEpisode(ctx: PipelineContext, show: ShowConfig, art
 
 /** The TTS request for one segment: the show's cast decides the voice (see segment-voices.ts), the script may override its name. */
 export function segmentRequest(show: ShowConfig, segment: ScriptSegment): SegmentRenderRequest {
-  const { primary, quotes, fallback } = selectSegmentVoices(show, segment);
+  const chosen = selectSegmentVoices(show, segment);
+  // A story in another language is read by the voice configured for that language, when there is one.
+  const languageVoice = segment.language ? show.otherLanguages.voices?.[segment.language] : undefined;
+  const primary = languageVoice ? { ...voiceChoice(languageVoice), ...(segment.voice ? { voice: segment.voice } : {}) } : chosen.primary;
+  // The quotes voice speaks the show's language; a story in another language keeps one voice.
+  const { fallback } = chosen;
+  const quotes = segment.language ? undefined : chosen.quotes;
   return {
     text: segment.text,
     provider: primary.provider,
@@ -126,7 +149,7 @@ export function segmentRequest(show: ShowConfig, segment: ScriptSegment): Segmen
     ...(quotes ? { quotes } : {}),
     ...(fallback.length > 0 ? { fallback } : {}),
     ...(show.pronunciations ? { lexicon: show.pronunciations } : {}),
-    language: show.language,
+    language: segment.language ?? show.language,
   };
 }
 

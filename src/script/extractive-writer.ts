@@ -35,9 +35,9 @@ export function writeExtractiveScript(input: WriteScriptInput, options: Extracti
     throw new BriefcastError(ErrorCodes.INPUT_EMPTY, 'no articles to write a briefing from', { subject: input.showTitle });
   }
   const headlines = stories.map((s) => headlineSentence(spokenHeadline(s.title, spoken)));
-  const intro = introText(input.showTitle, input.date, headlines);
-  const outro = outroText(input.showTitle);
-  const transitions = stories.map((_, i) => (i === 0 ? '' : transitionText(i, stories.length)));
+  const intro = introText(input.showTitle, input.date, headlines, input.language);
+  const outro = outroText(input.showTitle, input.language);
+  const transitions = stories.map((_, i) => (i === 0 ? '' : transitionText(i, stories.length, input.language)));
   const framingWords = countWords(intro) + countWords(outro) + transitions.reduce((n, t) => n + countWords(t), 0);
 
   const total = (input.targetSeconds * input.wordsPerMinute) / 60;

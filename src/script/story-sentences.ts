@@ -32,14 +32,14 @@ function isFurniture(sentence: string): boolean {
   return (
     /^(by|published|updated|last updated|follow|click|read more|scroll down)\b/i.test(sentence) ||
     /\b(PUBLISHED|UPDATED):/.test(sentence) ||
-    /^\W*$/.test(sentence)
+    /^[^\p{L}\p{N}]*$/u.test(sentence)
   );
 }
 
 export function storySentences(articles: readonly Article[], spoken: boolean): StorySentence[] {
   const out: StorySentence[] = [];
   articles.forEach((article, a) => {
-    const raw = splitSentences(article.text).filter((s) => !isFurniture(s));
+    const raw = splitSentences(article.text, article.language).filter((s) => !isFurniture(s));
     const requires = quoteRequirements(raw);
     const base = out.length;
     raw.forEach((sentence, position) => {
