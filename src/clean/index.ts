@@ -8,6 +8,8 @@ import {
   paragraphRules,
   splitTrailingCredit,
   stripImageSyntax,
+  stripCaptionSentences,
+  stripKickerPrefix,
   stripParentheticalCredits,
   stripPromoSentences,
 } from './rules/index.js';
@@ -29,14 +31,14 @@ export interface CleanReport {
 }
 
 function removeInlineNoise(paragraph: string): string | undefined {
-  let text = stripImageSyntax(stripParentheticalCredits(paragraph));
+  let text = stripKickerPrefix(stripImageSyntax(stripParentheticalCredits(paragraph)));
   const beforeCredit = splitTrailingCredit(text);
   if (beforeCredit !== undefined) {
     // A lone sentence that carried a credit was a picture caption, not story text.
     if (splitSentences(beforeCredit).length <= CAPTION_SENTENCES && beforeCredit.length <= CAPTION_CHARS) return undefined;
     text = beforeCredit;
   }
-  return collapse(stripPromoSentences(text)) || undefined;
+  return collapse(stripCaptionSentences(stripPromoSentences(text))) || undefined;
 }
 
 /** "Watch: ..." or "LIVE:" prefixes in headlines are page labels, not part of the story title. */
