@@ -13,6 +13,7 @@ import { publishEpisode } from './publish-episode.js';
 import { selectSegmentVoices, voiceChoice } from '../tts/segment-voices.js';
 import { markStoryLanguages, sortArticlesByLanguage } from '../language/other-languages.js';
 import { pinLanguageVoices, showHasVoiceFor } from './language-voices.js';
+import { earCheckWarnings } from './ear-check-warnings.js';
 
 /**
  * The steps of one episode after ingest, each reading its inputs from storage
@@ -104,7 +105,8 @@ export async function prepareEpisode(ctx: PipelineContext, show: ShowConfig, art
         show.language,
       ),
     ));
-  const warnings = [...sorted.warnings];
+  const targetSeconds = (options.targetMinutes ?? show.targetMinutes) * 60;
+  const warnings = [...sorted.warnings, ...earCheckWarnings(written, targetSeconds, show.wordsPerMinute)];
   const script = options.voice ? { ...written, segments: written.segments.map((segment) => ({ ...segment, voice: options.voice })) } : written;
   const existing = await store.findEpisode(show.id, episodeId);
   const now = ctx.now().toISOString();

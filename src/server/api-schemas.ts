@@ -80,6 +80,10 @@ export const episodeViewSchema = z.object({
   chapters: z.array(z.object({ title: z.string(), startSeconds: z.number(), endSeconds: z.number() })),
   feedUrl: z.string(),
   error: z.object({ code: z.string(), message: z.string() }).optional(),
+  warnings: z
+    .array(z.object({ code: z.string(), message: z.string(), segmentId: z.string().optional(), articleId: z.string().optional() }))
+    .optional()
+    .describe('What the producer should know: left-out articles, ear-check findings on the script'),
   script: z.record(z.string(), z.unknown()).optional().describe('The script document (key holders only)'),
 });
 
