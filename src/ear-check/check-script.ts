@@ -49,7 +49,8 @@ function checkStory(segment: ScriptSegment, sentences: string[], add: (code: Ear
   sentences.slice(0, 2).forEach((sentence) => {
     if (hasGluedDateline(sentence)) add('glued-dateline', 'a dateline is run into the first word', sentence);
   });
-  for (const sentence of sentences) if (isCaptionLike(sentence)) add('caption-line', 'a photo caption or label is read as story text', sentence);
+  // A headline of the "Police: officer fired two shots" kind is a headline style, not a caption.
+  for (const sentence of opensWithHeadline ? sentences.slice(1) : sentences) if (isCaptionLike(sentence)) add('caption-line', 'a photo caption or label is read as story text', sentence);
   if (!quotesBalanced(segment.text)) add('unbalanced-quotes', 'quotation marks do not pair up', segment.text);
 }
 

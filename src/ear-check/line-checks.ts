@@ -8,7 +8,7 @@ const CAPTION =
   /^(?:pictured\b|(?:above|below|inset|top|bottom)(?:\s+(?:left|right))?\s*:|(?:from\s+)?left\s+to\s+right\b|\(?l-r\)?|from\s+(?:left|right)\s*[:,]|clockwise\s+from\b|(?:photo|image|picture|video|media)\s*(?:caption|credit)?\s*:|(?:watch|video|gallery)\s*:)/i;
 /** One or two capitalised words and a colon heading a short caption ("Devastation: Residents ..."). */
 const WORD_LABEL = /^(\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Ll}[\p{Ll}'’-]+)?|\p{Lu}{3,}):\s+["“‘']?\p{Lu}/u;
-const ORDINARY_OPENERS = new Set('the a an his her their our my its this that these those what why how who when where which here there one'.split(' '));
+const ORDINARY_OPENERS = new Set("the a an his her their our my its it's it this that these those what why how who when where which here there one".split(' '));
 const MAX_CAPTION_CHARS = 200;
 
 export function isCaptionLike(sentence: string): boolean {

@@ -25,7 +25,7 @@ const PHOTO_LABEL =
  */
 const WORD_LABEL = /^(\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}?[\p{Ll}'’-]+)?|\p{Lu}{2,}(?:\s+\p{Lu}{2,})?):\s+["“‘']?\p{Lu}/u;
 const NOT_LABELS = new Set(
-  'the a an his her their our my its this that these those what why how who when where which here there one update note warning'.split(' '),
+  "the a an his her their our my its it's it this that these those what why how who when where which here there one update note warning".split(' '),
 );
 /** A short-word caption is one sentence (two at most with its credit) of caption length. */
 const MAX_WORD_LABEL_CAPTION = 220;
