@@ -24,8 +24,8 @@ export function isCaptionLike(sentence: string): boolean {
  */
 const GLUED = [
   /^[\p{Lu}][\p{L}.' -]{1,40},\s*\p{Lu}\p{Ll}{2,}\p{Lu}\p{Ll}/u,
-  /^(?:[\p{Lu}][\p{L}.' -]{1,30})?\([\p{L}. ]{2,20}\)["“‘']?\p{Lu}/u,
-  /^\p{Lu}{3,}(?:The|A|An|In|At|On|Officials|Police|Authorities|Government|President)\b/u,
+  /^(?:[\p{Lu}][\p{L}.,' -]{1,40})?\([\p{L}. ]{2,40}\)["“‘']?\p{Lu}/u,
+  /^\p{Lu}{3,}(?:The|An|In|At|On|Officials|Police|Authorities|Government|President)\b/u,
 ];
 
 export function hasGluedDateline(sentence: string): boolean {

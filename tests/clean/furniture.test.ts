@@ -8,6 +8,8 @@ describe('glued datelines', () => {
     ['London (Reuters)Officials said rates would hold.', 'London (Reuters)', 'Officials said rates would hold.'],
     ['Rio de Janeiro, BrazilPolice said the road was closed.', 'Rio de Janeiro, Brazil', 'Police said the road was closed.'],
     ['LONDONThe government said it would act.', 'LONDON', 'The government said it would act.'],
+    ['Omaha, Nebraska (the Heartland Project)When Ryan spoke, the room fell quiet.', 'Omaha, Nebraska (the Heartland Project)', 'When Ryan spoke, the room fell quiet.'],
+    ["Seyne-les-Alpes, France (CNN)It's a grim task.", 'Seyne-les-Alpes, France (CNN)', "It's a grim task."],
   ])('splits %j', (paragraph, dateline, rest) => {
     expect(extractDateline(paragraph)).toEqual({ dateline, rest });
   });
@@ -19,6 +21,9 @@ describe('glued datelines', () => {
     'Paris, MacKenzie said, was lovely.',
     'Berlin, Germany Officials said nothing.',
     'The (AP) report was wrong.',
+    'NASA astronauts returned on Friday.',
+    'FIFA president Sepp Blatter spoke.',
+    'Paris (France) is lovely in spring.',
   ])('leaves %j alone', (paragraph) => {
     expect(extractDateline(paragraph)).toBeUndefined();
   });
