@@ -57,7 +57,6 @@ function checkStory(segment: ScriptSegment, sentences: string[], add: (code: Ear
 /** Checks every segment, and repetitions across neighbouring segments (intro teaser vs story opening). */
 export function checkScript(script: ScriptDocument, options: EarCheckOptions = {}): EarCheckReport {
   const findings: EarFinding[] = [];
-  let previous: string | undefined;
   const intro = script.segments.find((segment) => segment.kind === 'intro');
   const introParts = intro ? intro.text.split(/[.;:!?]\s+|\s+and\s+/).map((p) => p.trim()).filter((p) => p.split(/\s+/).length >= 4) : [];
   for (const segment of script.segments) {
@@ -65,6 +64,8 @@ export function checkScript(script: ScriptDocument, options: EarCheckOptions = {
       findings.push({ code, message, segmentId: segment.id, ...(text ? { excerpt: excerpt(text) } : {}) });
     const language = segment.language ?? script.language;
     const sentences = splitSentences(segment.text, language);
+    // Within a segment; the intro's teaser against a story's opening is checked below, once.
+    let previous: string | undefined;
     for (const sentence of sentences) {
       if (previous !== undefined && nearIdentical(previous, sentence)) add('repetition', 'the same thing is said twice in a row', sentence);
       previous = sentence;

@@ -48,6 +48,7 @@ const PAGE = `<!doctype html>
 <div id="result" hidden>
   <div>Episode <code id="episode-id"></code>: <strong id="status"></strong> <span id="progress"></span></div>
   <div id="error" class="error"></div>
+  <div id="warnings" style="white-space: pre-line"></div>
   <div id="links"></div>
 </div>
 <script type="module">
@@ -73,6 +74,7 @@ function render(episode) {
   const p = episode.progress;
   $('progress').textContent = p && p.total > 1 ? '(' + p.done + ' of ' + p.total + ')' : '';
   $('error').textContent = episode.error ? episode.error.message : '';
+  $('warnings').textContent = (episode.warnings || []).map((w) => 'Warning: ' + w.message).join('\\n');
   const links = [];
   if (episode.audioUrl) links.push('<a id="audio-link" href="' + encodeURI(episode.audioUrl) + '">audio</a>');
   if (episode.transcriptUrls && episode.transcriptUrls.text) links.push('<a href="' + encodeURI(episode.transcriptUrls.text) + '">transcript</a>');

@@ -24,6 +24,11 @@ function show(id: string, language: string, voice: string, extra: Partial<ShowCo
   });
 }
 
+/** Warnings other than the ear check's (which judge the writer, not the language handling). */
+function languageWarnings(record: { warnings?: { code: string }[] }): { code: string }[] {
+  return (record.warnings ?? []).filter((warning) => !warning.code.startsWith('ear-'));
+}
+
 async function transcript(app: TestApp, record: { files?: Record<string, { key: string }> }): Promise<string> {
   const key = record.files?.['transcript-text']?.key;
   expect(key).toBeDefined();
@@ -47,7 +52,7 @@ describe('an article in the show language, for German, Spanish, French and Russi
     it(`${c.language}: framing in ${c.language}, the body in the transcript, audio from the ${c.voice} voice`, async () => {
       const record = await createEpisode(app.ctx, { show: show(`lang-${c.language}`, c.language, c.voice), sources: [join(fixtures, `${c.language}.txt`)], date });
       expect(record.status).toBe('published');
-      expect(record.warnings).toBeUndefined();
+      expect(languageWarnings(record)).toEqual([]);
       const text = await transcript(app, record);
       expect(text).toContain(c.intro);
       expect(text).toContain(c.body);
@@ -78,7 +83,7 @@ describe('an article in another language than the show', () => {
     const before = record.segments[record.segments.indexOf(german) - 1]!;
     expect(before.kind).toBe('transition');
     expect(before.text).toContain('The next report is in German.');
-    expect(record.warnings).toBeUndefined();
+    expect(languageWarnings(record)).toEqual([]);
   });
 
   it('"read" with a configured voice for the language uses that voice', async () => {
@@ -94,7 +99,7 @@ describe('an article in another language than the show', () => {
     expect(record.status).toBe('published');
     expect(record.segments.filter((segment) => segment.kind === 'story')).toHaveLength(1);
     expect(await transcript(app, record)).not.toContain('Straßenbahnlinie');
-    expect(record.warnings).toEqual([expect.objectContaining({ code: 'article-other-language', message: expect.stringContaining('German') })]);
+    expect(languageWarnings(record)).toEqual([expect.objectContaining({ code: 'article-other-language', message: expect.stringContaining('German') })]);
   });
 
   it('"skip" with nothing left in the show language fails with a clear error', async () => {
