@@ -26,6 +26,8 @@ const GLUED = [
   /^[\p{Lu}][\p{L}.' -]{1,40},\s*\p{Lu}\p{Ll}{2,}\p{Lu}\p{Ll}/u,
   /^(?:[\p{Lu}][\p{L}.,' -]{1,40})?\([\p{L}. ]{2,40}\)["“‘']?\p{Lu}/u,
   /^\p{Lu}{3,}(?:The|An|In|At|On|Officials|Police|Authorities|Government|President)\b/u,
+  // "LondonA photo", "Hong KongNestled in", "AtlantaThe daughter": a place glued to a sentence opener.
+  /^(?:\p{Lu}\p{Ll}+[ -]){0,2}\p{Lu}\p{Ll}{2,}(?:The|A|An|In|At|On|As|It|When|After|Officials|Police|Authorities)\s/u,
 ];
 
 export function hasGluedDateline(sentence: string): boolean {

@@ -8,6 +8,8 @@ describe('glued datelines', () => {
     ['London (Reuters)Officials said rates would hold.', 'London (Reuters)', 'Officials said rates would hold.'],
     ['Rio de Janeiro, BrazilPolice said the road was closed.', 'Rio de Janeiro, Brazil', 'Police said the road was closed.'],
     ['LONDONThe government said it would act.', 'LONDON', 'The government said it would act.'],
+    ['LondonA photo of a weasel went viral.', 'London', 'A photo of a weasel went viral.'],
+    ['Hong KongThe monastery opened on a hillside.', 'Hong Kong', 'The monastery opened on a hillside.'],
     ['Omaha, Nebraska (the Heartland Project)When Ryan spoke, the room fell quiet.', 'Omaha, Nebraska (the Heartland Project)', 'When Ryan spoke, the room fell quiet.'],
     ["Seyne-les-Alpes, France (CNN)It's a grim task.", 'Seyne-les-Alpes, France (CNN)', "It's a grim task."],
   ])('splits %j', (paragraph, dateline, rest) => {
@@ -22,6 +24,8 @@ describe('glued datelines', () => {
     'Berlin, Germany Officials said nothing.',
     'The (AP) report was wrong.',
     'NASA astronauts returned on Friday.',
+    'WhatsApp said the outage lasted two hours.',
+    'London is the capital.',
     'FIFA president Sepp Blatter spoke.',
     'Paris (France) is lovely in spring.',
   ])('leaves %j alone', (paragraph) => {

@@ -31,6 +31,12 @@ const GLUED_CAPS = new RegExp(
   'u',
 );
 
+/** "LondonA photo", "Hong KongNestled ...": a mixed-case place glued to a word that opens a news sentence. */
+const GLUED_CITY = new RegExp(
+  String.raw`^((?:\p{Lu}\p{Ll}+[ -]){0,2}\p{Lu}\p{Ll}{2,})(?=(?:The|A|An|In|At|On|As|It|When|After|Officials|Police|Authorities)\s)`,
+  'u',
+);
+
 export interface DatelineSplit {
   dateline: string;
   rest: string;
@@ -49,6 +55,6 @@ export function extractDateline(paragraph: string): DatelineSplit | undefined {
   if (caps && (caps[1] ?? '').replace(/\(.*\)/, '').replace(/[^\p{Lu}]/gu, '').length >= 3) return split(caps, paragraph);
   const agency = AGENCY_DATELINE.exec(paragraph);
   if (agency) return split(agency, paragraph);
-  const glued = GLUED_AGENCY.exec(paragraph) ?? GLUED_TAG.exec(paragraph) ?? GLUED_PLACE.exec(paragraph) ?? GLUED_CAPS.exec(paragraph);
+  const glued = GLUED_AGENCY.exec(paragraph) ?? GLUED_TAG.exec(paragraph) ?? GLUED_PLACE.exec(paragraph) ?? GLUED_CAPS.exec(paragraph) ?? GLUED_CITY.exec(paragraph);
   return glued ? split(glued, paragraph) : undefined;
 }
