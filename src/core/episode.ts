@@ -90,6 +90,8 @@ export interface EpisodeRecord {
   /** Extra published files by kind (transcript, chapters JSON...), key to URL. */
   files?: Record<string, EpisodeFile>;
   error?: { code: string; message: string };
-  /** Warnings from writing the script (left-out articles, ear check); absent when there are none. */
+  /** The length asked for, in seconds (the show's or this episode's target). */
+  targetSeconds?: number;
+  /** Warnings from writing the script (left-out articles, ear check) and from the measured length; absent when none. */
   warnings?: EpisodeWarning[];
 }

@@ -121,6 +121,7 @@ export async function prepareEpisode(ctx: PipelineContext, show: ShowConfig, art
     description: describe(script),
     sources: articles.map((article) => ({ title: article.title, url: article.url, siteName: article.siteName })),
     writer: script.writer,
+    targetSeconds,
   };
   if (warnings.length > 0) record.warnings = warnings;
   else delete record.warnings;
@@ -174,6 +175,21 @@ export async function synthesiseEpisode(
   });
 }
 
+/** Tolerance of the length promise: the measured episode within ±10% of its target. */
+const LENGTH_TOLERANCE = 0.1;
+
+/** Adds (or replaces) the warning that the measured audio missed its target length. */
+function withLengthWarning(record: EpisodeRecord, durationSeconds: number): EpisodeRecord {
+  const others = (record.warnings ?? []).filter((warning) => warning.code !== 'length-off-target');
+  const target = record.targetSeconds;
+  const error = target ? (durationSeconds - target) / target : 0;
+  const warnings = target && Math.abs(error) > LENGTH_TOLERANCE
+    ? [...others, { code: 'length-off-target', message: `the episode is ${durationSeconds.toFixed(0)} s long for a ${target.toFixed(0)} s target (${error > 0 ? '+' : ''}${(error * 100).toFixed(0)}%), measured after stitching` }]
+    : others;
+  const { warnings: _old, ...rest } = record;
+  return warnings.length > 0 ? { ...rest, warnings } : rest;
+}
+
 /** Stitches both renditions, records what was measured, publishes side files and feeds. */
 export async function completeEpisode(
   ctx: PipelineContext,
@@ -187,7 +203,7 @@ export async function completeEpisode(
   const { audio, speakerAudio, artwork, layout } = await stitchEpisode(ctx, show, episodeId, results);
   onProgress({ stage: 'stitch', done: 1, total: 1 });
   await store.updateEpisode(show.id, episodeId, (record) => ({
-    ...record,
+    ...withLengthWarning(record, audio.durationSeconds),
     audio,
     speakerAudio,
     artwork,

@@ -24,9 +24,9 @@ function show(id: string, language: string, voice: string, extra: Partial<ShowCo
   });
 }
 
-/** Warnings other than the ear check's (which judge the writer, not the language handling). */
+/** Warnings about left-out articles (the ear check's and the length warning judge the writer, not the language handling). */
 function languageWarnings(record: { warnings?: { code: string }[] }): { code: string }[] {
-  return (record.warnings ?? []).filter((warning) => !warning.code.startsWith('ear-'));
+  return (record.warnings ?? []).filter((warning) => warning.code.startsWith('article-'));
 }
 
 async function transcript(app: TestApp, record: { files?: Record<string, { key: string }> }): Promise<string> {

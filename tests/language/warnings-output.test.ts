@@ -28,6 +28,8 @@ describe('warnings reach the producer', () => {
     expect(result.stdout).toMatch(/warning: {2}left out "Stadtrat beschließt neue Straßenbahnlinie": written in German.*\[article-other-language\]/);
     // One short article cannot fill three minutes: the ear check says so.
     expect(result.stdout).toMatch(/warning: {2}script reads about \d+ s for a 180 s target.*\[ear-length\]/);
+    // And the measured audio says the same after stitching.
+    expect(result.stdout).toMatch(/warning: {2}the episode is \d+ s long for a 180 s target \(-\d+%\), measured after stitching \[length-off-target\]/);
   });
 
   it('the API view of an episode carries its warnings', () => {
