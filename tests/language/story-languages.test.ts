@@ -67,3 +67,14 @@ describe('language detection', () => {
     expect(articleLanguage('Lifeboat station opens', english, 'de')).toBe('en');
   });
 });
+
+describe('otherLanguages show setting', () => {
+  const base = { id: 's', title: 't', description: 'd', author: 'a' };
+  it('defaults to reading other-language articles and validates its fields', async () => {
+    const { showConfigSchema } = await import('../../src/config/show-config.js');
+    expect(showConfigSchema.parse(base).otherLanguages).toEqual({ handling: 'read' });
+    expect(showConfigSchema.safeParse({ ...base, otherLanguages: { handling: 'maybe' } }).success).toBe(false);
+    expect(showConfigSchema.safeParse({ ...base, otherLanguages: { voices: { German: { provider: 'espeak', name: 'de' } } } }).success).toBe(false);
+    expect(showConfigSchema.safeParse({ ...base, otherLanguages: { handling: 'skip', extra: 1 } }).success).toBe(false);
+  });
+});
