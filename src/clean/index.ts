@@ -8,9 +8,12 @@ import {
   paragraphRules,
   splitTrailingCredit,
   stripImageSyntax,
+  stripCaptionSentences,
+  stripKickerPrefix,
   stripParentheticalCredits,
   stripPromoSentences,
 } from './rules/index.js';
+import { articleLanguage } from '../language/detect-language.js';
 import { collapse, splitSentences } from './sentences.js';
 
 export * from './rules/index.js';
@@ -28,14 +31,14 @@ export interface CleanReport {
 }
 
 function removeInlineNoise(paragraph: string): string | undefined {
-  let text = stripImageSyntax(stripParentheticalCredits(paragraph));
+  let text = stripKickerPrefix(stripImageSyntax(stripParentheticalCredits(paragraph)));
   const beforeCredit = splitTrailingCredit(text);
   if (beforeCredit !== undefined) {
     // A lone sentence that carried a credit was a picture caption, not story text.
     if (splitSentences(beforeCredit).length <= CAPTION_SENTENCES && beforeCredit.length <= CAPTION_CHARS) return undefined;
     text = beforeCredit;
   }
-  return collapse(stripPromoSentences(text)) || undefined;
+  return collapse(stripCaptionSentences(stripPromoSentences(text))) || undefined;
 }
 
 /** "Watch: ..." or "LIVE:" prefixes in headlines are page labels, not part of the story title. */
@@ -84,6 +87,9 @@ export function cleanArticleWithReport(article: Article): CleanReport {
   const cleaned: Article = { ...article, title: cleanTitle(article.title) || article.title, text };
   if (byline) cleaned.byline = byline;
   if (dateline) cleaned.dateline = dateline;
+  // What the text is written in decides framing, sentence rules and voice; a page's lang attribute is often a site-wide default.
+  const language = articleLanguage(cleaned.title, text, article.language);
+  if (language) cleaned.language = language;
   return { article: cleaned, removed };
 }
 

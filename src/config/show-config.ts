@@ -62,6 +62,16 @@ export const pausesSchema = z.object({
   storyMs: z.number().int().min(0).max(10_000).default(900),
 });
 
+/** Articles written in another language than the show's (detected at cleaning, see src/language). */
+export const otherLanguagesSchema = z
+  .object({
+    /** "read": with a voice for the article's language, named before the story; "skip": left out with a warning. */
+    handling: z.enum(['read', 'skip']).default('read'),
+    /** A voice per language (ISO 639-1 code, e.g. "de"); without one, the show's engine's own voice for the language. */
+    voices: z.record(z.string().regex(/^[a-z]{2,3}$/, 'must be a language code such as "de"'), castVoiceSchema).optional(),
+  })
+  .strict();
+
 /** Someone credited in the feed (Podcasting 2.0 podcast:person). */
 export const personSchema = z.object({
   name: z.string().min(1).max(128),
@@ -153,6 +163,7 @@ export const showConfigSchema = z
     voice: voiceSchema.default({ provider: 'espeak', name: 'en-us', speed: 1 }),
     voices: voicesSchema.optional(),
     pronunciations: pronunciationsSchema.optional(),
+    otherLanguages: otherLanguagesSchema.default({ handling: 'read' }),
     /** Target episode length in minutes. */
     targetMinutes: z.number().min(0.5).max(60).default(5),
     /** Spoken words per minute for the word budget; unset: the rate measured for the narrator's engine (src/script/speech-rate.ts). */

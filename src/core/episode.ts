@@ -49,11 +49,18 @@ export interface EpisodeArtwork {
   key?: string;
 }
 
-/** Something the producer should know that did not stop the episode; `code` is stable, `message` is for people. */
+/**
+ * Something a producer should know about an episode that did not stop it: an article left
+ * out, a script line that will sound wrong, sources shorter than the target. `code` is stable
+ * (match on it); `message` is for people.
+ */
 export interface EpisodeWarning {
   code: string;
   message: string;
+  /** The script segment it is about, when it is about one. */
   segmentId?: string;
+  /** The article it is about, when it is about one. */
+  articleId?: string;
 }
 
 export interface EpisodeRecord {
@@ -71,7 +78,7 @@ export interface EpisodeRecord {
   description: string;
   sources: SourceRef[];
   writer?: string;
-  /** What the producer should know about this episode (e.g. sources shorter than the target length). */
+  /** What the producer should know: sources shorter than the target, left-out articles, ear-check findings, measured length; absent when none. */
   warnings?: EpisodeWarning[];
   /** The stories in reading order with why each is where it is (outlets, scale, recency, priority). */
   storyOrder?: Array<{ id: string; title: string; position: number; weight: number; reasons: string[] }>;
@@ -87,4 +94,6 @@ export interface EpisodeRecord {
   /** Extra published files by kind (transcript, chapters JSON...), key to URL. */
   files?: Record<string, EpisodeFile>;
   error?: { code: string; message: string };
+  /** The length asked for, in seconds (the show's or this episode's target). */
+  targetSeconds?: number;
 }

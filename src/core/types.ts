@@ -43,6 +43,8 @@ export interface ScriptSegment {
   sources?: SourceRef[];
   /** Voice override for this segment (a voice name of the show's provider). */
   voice?: string;
+  /** BCP 47 tag of a story read in another language than the show's (absent: the show's language). */
+  language?: string;
 }
 
 export interface ScriptDocument {

@@ -1,4 +1,4 @@
-import type { EpisodeRecord } from '../core/episode.js';
+import type { EpisodeRecord, EpisodeWarning } from '../core/episode.js';
 import { BriefcastError, ErrorCodes } from '../core/errors.js';
 import { contentHash } from '../core/hash.js';
 import { mapConcurrent } from '../core/map-concurrent.js';
@@ -10,11 +10,14 @@ import { noProgress, type ProgressListener } from './progress.js';
 import { renderSegment, type SegmentRenderRequest } from './render-segment.js';
 import { stitchEpisode, type SegmentRenderResult } from './stitch-episode.js';
 import { publishEpisode } from './publish-episode.js';
-import { selectSegmentVoices } from '../tts/segment-voices.js';
+import { selectSegmentVoices, voiceChoice } from '../tts/segment-voices.js';
 import { distinctTitle, episodeTitle } from '../feed/episode-title.js';
 import { lengthWarnings } from '../script/length-check.js';
 import { segmentOverhead, speakingRate } from '../script/speech-rate.js';
 import { explainStoryOrder } from '../script/story-order.js';
+import { markStoryLanguages, sortArticlesByLanguage } from '../language/other-languages.js';
+import { pinLanguageVoices, showHasVoiceFor } from './language-voices.js';
+import { earCheckWarnings } from './ear-check-warnings.js';
 
 /** The show's speaking rate: its own setting, else the rate measured for the narrator's engine and speed. */
 export function showWordsPerMinute(show: ShowConfig): number {
@@ -82,22 +85,54 @@ async function sameDayTitle(store: EpisodeStore, show: ShowConfig, episodeId: st
   return distinctTitle(base, sameDay);
 }
 
-/** Writes the script and the episode record. Cleaned articles in, nothing synthesised yet. */
-export async function prepareEpisode(ctx: PipelineContext, show: ShowConfig, articles: Article[], options: PrepareOptions): Promise<EpisodeRecord> {
-  const store = new EpisodeStore(ctx.work);
-  const episodeId = options.episodeId ?? defaultEpisodeId(show, articles, options.date);
+export interface WrittenScript {
+  script: ScriptDocument;
+  /** Left-out articles, the writer's length check and the ear check's findings. */
+  warnings: EpisodeWarning[];
+  targetSeconds: number;
+  /** The articles the script tells (those in a language the show can read). */
+  kept: Article[];
+}
+
+/** Writes (or takes the producer's) script exactly as an episode build would; `briefcast cost` uses it too. */
+export async function writeEpisodeScript(
+  ctx: PipelineContext,
+  show: ShowConfig,
+  articles: Article[],
+  options: Pick<PrepareOptions, 'date' | 'writer' | 'targetMinutes' | 'script'>,
+): Promise<WrittenScript> {
   const writer = ctx.writers.create(options.writer ?? show.script.writer, show.script);
+  // A producer's script is taken as it is; a written one only tells articles the show can read.
+  const sorted = options.script
+    ? { kept: articles, warnings: [] }
+    : await sortArticlesByLanguage(articles, show.language, show.otherLanguages.handling, (language) => showHasVoiceFor(ctx.providers, show, language));
+  const targetSeconds = (options.targetMinutes ?? show.targetMinutes) * 60;
   const input = {
-    articles,
+    articles: sorted.kept,
     showTitle: show.title,
     language: show.language,
     date: options.date,
-    targetSeconds: (options.targetMinutes ?? show.targetMinutes) * 60,
+    targetSeconds,
     wordsPerMinute: showWordsPerMinute(show),
     pauses: show.pauses,
     segmentSeconds: segmentOverhead(segmentRequest(show, { id: 'intro', kind: 'intro', text: 'rate' }).provider),
   };
-  const written = options.script ?? (await writer.write(input));
+  const script =
+    options.script ?? (await pinLanguageVoices(ctx.providers, show, markStoryLanguages(await writer.write(input), sorted.kept, show.language)));
+  // The writer's own length check counts pauses and lead-ins; the ear check's word-count estimate would only repeat it.
+  const warnings = [
+    ...sorted.warnings,
+    ...lengthWarnings(input, script),
+    ...earCheckWarnings(script, targetSeconds, input.wordsPerMinute).filter((warning) => warning.code !== 'ear-length'),
+  ];
+  return { script, warnings, targetSeconds, kept: sorted.kept };
+}
+
+/** Writes the script and the episode record. Cleaned articles in, nothing synthesised yet. */
+export async function prepareEpisode(ctx: PipelineContext, show: ShowConfig, articles: Article[], options: PrepareOptions): Promise<EpisodeRecord> {
+  const store = new EpisodeStore(ctx.work);
+  const episodeId = options.episodeId ?? defaultEpisodeId(show, articles, options.date);
+  const { script: written, warnings, targetSeconds, kept } = await writeEpisodeScript(ctx, show, articles, options);
   const script = options.voice ? { ...written, segments: written.segments.map((segment) => ({ ...segment, voice: options.voice })) } : written;
   const existing = await store.findEpisode(show.id, episodeId);
   const now = ctx.now().toISOString();
@@ -112,9 +147,11 @@ export async function prepareEpisode(ctx: PipelineContext, show: ShowConfig, art
     description: describe(script),
     sources: articles.map((article) => ({ title: article.title, url: article.url, siteName: article.siteName })),
     writer: script.writer,
-    warnings: lengthWarnings(input, script),
-    storyOrder: explainStoryOrder(articles, script),
+    storyOrder: explainStoryOrder(kept, script),
+    targetSeconds,
   };
+  if (warnings.length > 0) record.warnings = warnings;
+  else delete record.warnings;
   await store.saveShow(show);
   await store.saveArticles(show.id, episodeId, articles);
   await store.saveScript(show.id, episodeId, script);
@@ -124,7 +161,13 @@ export async function prepareEpisode(ctx: PipelineContext, show: ShowConfig, art
 
 /** The TTS request for one segment: the show's cast decides the voice (see segment-voices.ts), the script may override its name. */
 export function segmentRequest(show: ShowConfig, segment: ScriptSegment): SegmentRenderRequest {
-  const { primary, quotes, fallback } = selectSegmentVoices(show, segment);
+  const chosen = selectSegmentVoices(show, segment);
+  // A story in another language is read by the voice configured for that language, when there is one.
+  const languageVoice = segment.language ? show.otherLanguages.voices?.[segment.language] : undefined;
+  const primary = languageVoice ? { ...voiceChoice(languageVoice), ...(segment.voice ? { voice: segment.voice } : {}) } : chosen.primary;
+  // The quotes voice speaks the show's language; a story in another language keeps one voice.
+  const { fallback } = chosen;
+  const quotes = segment.language ? undefined : chosen.quotes;
   return {
     text: segment.text,
     provider: primary.provider,
@@ -136,7 +179,7 @@ export function segmentRequest(show: ShowConfig, segment: ScriptSegment): Segmen
     ...(quotes ? { quotes } : {}),
     ...(fallback.length > 0 ? { fallback } : {}),
     ...(show.pronunciations ? { lexicon: show.pronunciations } : {}),
-    language: show.language,
+    language: segment.language ?? show.language,
   };
 }
 
@@ -159,6 +202,21 @@ export async function synthesiseEpisode(
   });
 }
 
+/** Tolerance of the length promise: the measured episode within ±10% of its target. */
+const LENGTH_TOLERANCE = 0.1;
+
+/** Adds (or replaces) the warning that the measured audio missed its target length. */
+function withLengthWarning(record: EpisodeRecord, durationSeconds: number): EpisodeRecord {
+  const others = (record.warnings ?? []).filter((warning) => warning.code !== 'length-off-target');
+  const target = record.targetSeconds;
+  const error = target ? (durationSeconds - target) / target : 0;
+  const warnings = target && Math.abs(error) > LENGTH_TOLERANCE
+    ? [...others, { code: 'length-off-target', message: `the episode is ${durationSeconds.toFixed(0)} s long for a ${target.toFixed(0)} s target (${error > 0 ? '+' : ''}${(error * 100).toFixed(0)}%), measured after stitching` }]
+    : others;
+  const { warnings: _old, ...rest } = record;
+  return warnings.length > 0 ? { ...rest, warnings } : rest;
+}
+
 /** Stitches both renditions, records what was measured, publishes side files and feeds. */
 export async function completeEpisode(
   ctx: PipelineContext,
@@ -172,7 +230,7 @@ export async function completeEpisode(
   const { audio, speakerAudio, artwork, layout } = await stitchEpisode(ctx, show, episodeId, results);
   onProgress({ stage: 'stitch', done: 1, total: 1 });
   await store.updateEpisode(show.id, episodeId, (record) => ({
-    ...record,
+    ...withLengthWarning(record, audio.durationSeconds),
     audio,
     speakerAudio,
     artwork,

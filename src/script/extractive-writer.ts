@@ -41,9 +41,9 @@ interface Framing {
 function framingFor(stories: readonly Story[], input: WriteScriptInput, spoken: boolean): Framing {
   // The intro names stories by short labels; each headline itself is said once, in its story.
   const labels = stories.map((s) => spokenHeadline(storyLabel(s.title), spoken));
-  const intro = introText(input.showTitle, input.date, labels);
-  const outro = outroText(input.showTitle);
-  const transitions = stories.map((_, i) => (i === 0 ? '' : transitionText(i, stories.length)));
+  const intro = introText(input.showTitle, input.date, labels, input.language);
+  const outro = outroText(input.showTitle, input.language);
+  const transitions = stories.map((_, i) => (i === 0 ? '' : transitionText(i, stories.length, input.language)));
   const words = countWords(intro) + countWords(outro) + transitions.reduce((n, t) => n + countWords(t), 0);
   // Silences between segments take time too: intro, then per story a pause after it and one before it.
   const pauses = input.pauses ? (stories.length * (input.pauses.segmentMs + input.pauses.storyMs)) / 1000 : 0;

@@ -23,6 +23,7 @@ export const scriptSegmentSchema = z
     articleIds: z.array(idSchema).min(1).optional(),
     sources: z.array(sourceRefSchema).optional(),
     voice: z.string().min(1).optional(),
+    language: z.string().min(2).optional(),
   })
   .strict();
 

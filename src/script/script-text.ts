@@ -59,6 +59,7 @@ export function renderScriptText(doc: ScriptDocument): string {
     if (segment.articleIds) lines.push(`> articles: ${segment.articleIds.join(', ')}`);
     for (const source of segment.sources ?? []) lines.push(renderSource(source));
     if (segment.voice) lines.push(`> voice: ${segment.voice}`);
+    if (segment.language) lines.push(`> language: ${segment.language}`);
     lines.push(...renderText(segment.text));
   }
   return `${lines.join('\n')}\n`;
@@ -106,11 +107,12 @@ export function parseScriptText(text: string, subject?: string): ScriptDocument 
         header[key] = value;
       } else if (key === 'articles') current.segment.articleIds = value.split(/[,\s]+/).filter(Boolean);
       else if (key === 'voice') current.segment.voice = value;
+      else if (key === 'language') current.segment.language = value;
       else if (key === 'source') {
         const [title = '', siteName = '', url = ''] = splitFields(value);
         const source: SourceRef = { title, ...(siteName ? { siteName } : {}), ...(url ? { url } : {}) };
         current.segment.sources = [...(current.segment.sources ?? []), source];
-      } else invalid(lineNo, `unknown segment field "${key}" (use articles, source, voice)`, subject);
+      } else invalid(lineNo, `unknown segment field "${key}" (use articles, source, voice, language)`, subject);
       return;
     }
     if (!current) invalid(lineNo, 'text before the first "## [kind id]" section', subject);

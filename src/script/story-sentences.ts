@@ -47,7 +47,7 @@ function isFurniture(sentence: string): boolean {
   return (
     /^(by|published|updated|last updated|follow|click|read more|scroll down)\b/i.test(sentence) ||
     /\b(PUBLISHED|UPDATED):/.test(sentence) ||
-    /^\W*$/.test(sentence)
+    /^[^\p{L}\p{N}]*$/u.test(sentence)
   );
 }
 
@@ -55,7 +55,7 @@ function isFurniture(sentence: string): boolean {
 function paragraphsOf(article: Article, maxWords: number): string[][] {
   return article.text
     .split(/\n\s*\n/)
-    .map((paragraph) => splitSentences(paragraph).filter((s) => !isFurniture(s)).flatMap((s) => clausePieces(s, maxWords)))
+    .map((paragraph) => splitSentences(paragraph, article.language).filter((s) => !isFurniture(s)).flatMap((s) => clausePieces(s, maxWords)))
     .filter((sentences) => sentences.length > 0);
 }
 

@@ -18,9 +18,9 @@ const STOPWORDS = new Set(
   ).split(' '),
 );
 
-/** Lower-cased alphanumeric tokens, as written (no stemming). */
+/** Lower-cased letter/digit runs of any script, as written (no stemming): Cyrillic text has terms too. */
 export function rawTokens(text: string): string[] {
-  return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
 /** A crude suffix strip so "talks"/"talked"/"talking" meet; only used for similarity, never for output. */

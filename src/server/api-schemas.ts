@@ -80,7 +80,10 @@ export const episodeViewSchema = z.object({
   chapters: z.array(z.object({ title: z.string(), startSeconds: z.number(), endSeconds: z.number() })),
   feedUrl: z.string(),
   error: z.object({ code: z.string(), message: z.string() }).optional(),
-  warnings: z.array(z.object({ code: z.string(), message: z.string() })).optional().describe('Problems found while making the episode that did not stop it'),
+  warnings: z
+    .array(z.object({ code: z.string(), message: z.string(), segmentId: z.string().optional(), articleId: z.string().optional() }))
+    .optional()
+    .describe('What the producer should know: left-out articles, ear-check findings on the script'),
   storyOrder: z
     .array(z.object({ id: z.string(), title: z.string(), position: z.number(), weight: z.number(), reasons: z.array(z.string()) }))
     .optional()

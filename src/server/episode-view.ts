@@ -58,7 +58,7 @@ export function episodeView(
     chapters: record.chapters.map((chapter) => ({ title: chapter.title, startSeconds: chapter.startSeconds, endSeconds: chapter.endSeconds })),
     feedUrl: extra.feedUrl,
     ...(record.error && extra.includeError !== false ? { error: { code: record.error.code, message: record.error.message } } : {}),
-    ...(warningsOf(record).length ? { warnings: warningsOf(record).map(({ code, message }) => ({ code, message })) } : {}),
+    ...(record.warnings?.length ? { warnings: record.warnings.map((warning) => ({ ...warning })) } : {}),
     ...(record.storyOrder ? { storyOrder: record.storyOrder.map((entry) => ({ ...entry, reasons: [...entry.reasons] })) } : {}),
     ...(extra.script ? { script: extra.script as unknown as Record<string, unknown> } : {}),
   };

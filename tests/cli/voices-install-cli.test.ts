@@ -50,7 +50,9 @@ describe('briefcast voices install kokoro (CLI, against a loopback model host)',
     // A whole episode spoken by the installed model, through the CLI as a user runs it.
     const show = join(root, 'kokoro-show.json');
     const base = JSON.parse(await readFile(join(examples, 'show.json'), 'utf8')) as Record<string, unknown>;
-    await writeFile(show, JSON.stringify({ ...base, id: 'kokoro-test', voice: { provider: 'kokoro', name: 'af_test' } }));
+    // The copied show keeps its artwork: relative paths resolve beside the show file, so point at the example's.
+    const artwork = join(examples, String(base.artwork));
+    await writeFile(show, JSON.stringify({ ...base, id: 'kokoro-test', artwork, voice: { provider: 'kokoro', name: 'af_test' } }));
     const created = await runCli(['create', join(examples, '03-business-grocer-takeover.txt'), '--show', show, '--minutes', '0.5'], {
       ...env,
       BRIEFCAST_PUBLISH_DIR: join(root, 'published'),

@@ -1,4 +1,5 @@
 import { splitSentences } from '../sentences.js';
+import { isKickerLabel } from './kickers.js';
 
 /** Labels that only ever open a caption, a media teaser or a gallery line. */
 const CAPTION_LABEL =
@@ -12,9 +13,42 @@ const ROLE = /\b(?:our|correspondent|editor|reporter|presenter|analyst|producer|
 const MAX_TEASER = 260;
 const MAX_CAPTION = 300;
 
-/** "Watch: ...", "Video: ...", "Media caption ...", "Pictured: ...", "In pictures: ...". */
+/**
+ * Tabloid photo labels that only ever open a caption: "Pictured:", "Pictured is ...", "Above: ...",
+ * "Left to right ...", "(L-R) ...", "From left: ...", "Clockwise from top left: ...".
+ */
+const PHOTO_LABEL =
+  /^\(?(?:pictured(?:\s+(?:is|are|was|were|with|here|above|below|left|right|center|centre|top|bottom|inset)\b|\s*[:,(-])|(?:above|below|inset|top|bottom)(?:\s+(?:left|right))?\s*:|(?:from\s+)?left\s+to\s+right\b|\(?l-r\)?\s*[:,)]?|from\s+(?:left|right)\s*[:,]|clockwise\s+from\b)/i;
+/**
+ * "Devastation: Residents survey the damage ...": one or two capitalised words and a colon
+ * heading a short caption. Words that open ordinary sentences ("The result: ...") are not labels.
+ */
+const WORD_LABEL = /^(\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}?[\p{Ll}'’-]+)?|\p{Lu}{2,}(?:\s+\p{Lu}{2,})?):\s+["“‘']?\p{Lu}/u;
+const NOT_LABELS = new Set(
+  "the a an his her their our my its it's it this that these those what why how who when where which here there one update note warning".split(' '),
+);
+/** A short-word caption is one sentence (two at most with its credit) of caption length. */
+const MAX_WORD_LABEL_CAPTION = 220;
+
+function isWordLabelCaption(paragraph: string): boolean {
+  const label = WORD_LABEL.exec(paragraph)?.[1];
+  // "EXCLUSIVE: The council voted ...": a kicker before story text, stripped elsewhere, not a caption.
+  if (!label || paragraph.length > MAX_WORD_LABEL_CAPTION || isKickerLabel(label)) return false;
+  if (NOT_LABELS.has(label.split(/\s+/)[0]!.toLowerCase())) return false;
+  return splitSentences(paragraph).length <= 2;
+}
+
+/** "Watch: ...", "Video: ...", "Media caption ...", "Pictured: ...", "In pictures: ...", "Above: ...", "Devastation: ...". */
 export function isCaptionLine(paragraph: string): boolean {
-  return paragraph.length <= MAX_CAPTION && CAPTION_LABEL.test(paragraph);
+  if (paragraph.length > MAX_CAPTION) return false;
+  return CAPTION_LABEL.test(paragraph) || PHOTO_LABEL.test(paragraph) || isWordLabelCaption(paragraph);
+}
+
+/** Drops caption sentences set inside a paragraph of story text ("... said. Pictured: the scene on Tuesday."). */
+export function stripCaptionSentences(paragraph: string): string {
+  const sentences = splitSentences(paragraph);
+  if (!sentences.some((sentence) => PHOTO_LABEL.test(sentence))) return paragraph;
+  return sentences.filter((sentence) => !PHOTO_LABEL.test(sentence)).join(' ');
 }
 
 /**

@@ -4,12 +4,14 @@ import { isBareLink, isRelatedLine, isShareBar, isTimestampLine } from './boiler
 import { isStaffFooter } from './byline.js';
 import { isCaptionLine, isTeaserLine } from './captions.js';
 import { isCreditLine } from './credits.js';
+import { isKickerLine, isListHeader } from './kickers.js';
 import { isPromoParagraph } from './promos.js';
 
 export { isAltTextLine, stripImageSyntax } from './alt-text.js';
 export { isBareLink, isRelatedLine, isShareBar, isTimestampLine } from './boilerplate.js';
 export { extractByline, isStaffFooter } from './byline.js';
-export { isCaptionLine, isTeaserLine } from './captions.js';
+export { isCaptionLine, isTeaserLine, stripCaptionSentences } from './captions.js';
+export { isKickerLine, isListHeader, stripKickerPrefix } from './kickers.js';
 export { isCreditLine, splitTrailingCredit, stripParentheticalCredits } from './credits.js';
 export { extractDateline, type DatelineSplit } from './dateline.js';
 export { isPromoLeadIn, isPromoParagraph, isPromoSentence, stripPromoSentences } from './promos.js';
@@ -32,4 +34,6 @@ export const paragraphRules: readonly ParagraphRule[] = [
   { name: 'bare-link', matches: isBareLink },
   { name: 'alt-text', matches: isAltTextLine },
   { name: 'staff-footer', matches: isStaffFooter },
+  { name: 'kicker', matches: isKickerLine },
+  { name: 'list-header', matches: isListHeader },
 ];

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { estimateEpisodeCost, type EpisodeCostEstimate } from '../../pipeline/estimate-cost.js';
 import { ingestAndClean } from '../../pipeline/embedded-runner.js';
 import { EpisodeStore } from '../../pipeline/episode-store.js';
-import { showWordsPerMinute } from '../../pipeline/episode-steps.js';
+import { writeEpisodeScript } from '../../pipeline/episode-steps.js';
 import { noProgress } from '../../pipeline/progress.js';
 import { withApp } from '../run-command.js';
 import { parseDate, resolveShow, type EpisodeOptions } from './create.js';
@@ -42,15 +42,9 @@ export function registerCost(program: Command): void {
           script = await new EpisodeStore(ctx.work).getScript(show.id, options.episode);
         } else {
           const articles = await ingestAndClean(sources, config.ingest, noProgress);
-          script = await ctx.writers.create(options.writer ?? show.script.writer, show.script).write({
-            articles,
-            showTitle: show.title,
-            language: show.language,
-            date: parseDate(options.date, ctx.now()),
-            targetSeconds: show.targetMinutes * 60,
-            wordsPerMinute: showWordsPerMinute(show),
-            pauses: show.pauses,
-          });
+          const date = parseDate(options.date, ctx.now());
+          const targetMinutes = options.minutes === undefined ? undefined : Number(options.minutes);
+          script = (await writeEpisodeScript(ctx, show, articles, { date, writer: options.writer, targetMinutes })).script;
         }
         printEstimate(await estimateEpisodeCost(ctx, show, script), Boolean(options.json));
       });

@@ -51,7 +51,7 @@ export function printEpisode(record: EpisodeRecord, feedUrl: string): void {
     );
   }
   lines.push(`  feed:     ${feedUrl}`);
-  for (const warning of record.warnings ?? []) lines.push(`  warning:  ${warning.message}`);
+  for (const warning of record.warnings ?? []) lines.push(`  warning:  ${warning.message} [${warning.code}${warning.segmentId ? ` in ${warning.segmentId}` : ''}]`);
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
