@@ -5,6 +5,7 @@ import { findFfmpeg } from './audio/ffmpeg-binaries.js';
 import { FfmpegTools } from './audio/ffmpeg.js';
 import { podcastEncoding } from './audio/encode-settings.js';
 import { createStorages } from './storage/create-storage.js';
+import { workKeys } from './storage/keys.js';
 import { ProviderRegistry, type ProviderFactory } from './tts/provider-registry.js';
 import { createEspeakProvider } from './tts/providers/espeak.js';
 import { createExtractiveWriter } from './script/extractive-writer.js';
@@ -134,7 +135,7 @@ export async function createProducerServices(app: App, distributed?: Distributed
     const tick = (showId: string, at: Date) => runScheduledBriefing({ ctx, runner, ingest }, showId, at);
     scheduler = distributed ? new DistributedScheduler(tick, distributed.connect('briefings'), prefix, app.logger) : new EmbeddedScheduler(tick, app.logger);
     const store = new EpisodeStore(ctx.work);
-    const ids = (await ctx.work.list('shows/')).map((key) => /^shows\/([^/]+)\/show\.json$/.exec(key)?.[1]).filter((id): id is string => Boolean(id));
+    const ids = (await ctx.work.list(workKeys.showsPrefix)).map(workKeys.showIdOf).filter((id): id is string => Boolean(id));
     for (const id of ids) {
       const show = await store.getShow(id).catch(() => null);
       if (show?.schedule) await scheduler.sync(show);

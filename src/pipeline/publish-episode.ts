@@ -66,7 +66,7 @@ export async function publishSideFiles(ctx: PipelineContext, show: ShowConfig, r
 }
 
 export function flashFeedKey(showId: string): string {
-  return `${publicKeys.showPrefix(showId)}alexa.json`;
+  return publicKeys.flashFeed(showId);
 }
 
 /** Rebuilds a show's podcast feed and flash briefing feed from every episode record; each object is replaced atomically. */
@@ -80,7 +80,8 @@ async function writeFeeds(ctx: PipelineContext, show: ShowConfig): Promise<strin
   const [episodes, assets] = await Promise.all([store.listEpisodes(show.id), readShowAssets(ctx, show.id)]);
   const feedKey = publicKeys.feed(show.id);
   const feedUrl = ctx.publish.publicUrl(feedKey);
-  const siteUrl = show.link ?? feedUrl.replace(/feed\.xml$/, '');
+  // The show's folder, by URL resolution rather than string surgery on the key.
+  const siteUrl = show.link ?? new URL('./', feedUrl).href;
   const xml = buildPodcastFeed(show, episodes, { feedUrl, artworkUrl: assets.artworkUrl, siteUrl }, ctx.now());
   const flash = buildFlashBriefing(await flashEntries(store, show, episodes), {
     namespace: show.podcastGuid ?? podcastGuid(feedUrl),

@@ -1,7 +1,7 @@
 import type { ShowConfig } from '../config/show-config.js';
 import type { EpisodeRecord } from '../core/episode.js';
 import { BriefcastError, ErrorCodes, isBriefcastError } from '../core/errors.js';
-import { assertSafeKeyPart, publicKeys, workKeys } from '../storage/keys.js';
+import { publicKeys, workKeys } from '../storage/keys.js';
 import type { PipelineContext } from './context.js';
 import { EpisodeStore } from './episode-store.js';
 import { rebuildFeed } from './publish-episode.js';
@@ -19,7 +19,7 @@ export interface UnpublishedRecord extends Omit<EpisodeRecord, 'status'> {
  * out is what takes the episode out of the feed.
  */
 export function unpublishedKey(showId: string, episodeId: string): string {
-  return `${workKeys.show(showId).replace(/show\.json$/, '')}unpublished/${assertSafeKeyPart(episodeId, 'episode id')}.json`;
+  return workKeys.unpublished(showId, episodeId);
 }
 
 export async function findUnpublished(ctx: PipelineContext, showId: string, episodeId: string): Promise<UnpublishedRecord | null> {
@@ -32,7 +32,7 @@ export async function findUnpublished(ctx: PipelineContext, showId: string, epis
 }
 
 export async function listUnpublished(ctx: PipelineContext, showId: string): Promise<UnpublishedRecord[]> {
-  const prefix = unpublishedKey(showId, 'x').replace(/x\.json$/, '');
+  const prefix = workKeys.unpublishedPrefix(showId);
   const keys = (await ctx.work.list(prefix)).filter((key) => key.endsWith('.json'));
   return Promise.all(keys.map(async (key) => JSON.parse(Buffer.from(await ctx.work.get(key)).toString('utf8')) as UnpublishedRecord));
 }

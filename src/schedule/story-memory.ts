@@ -14,7 +14,7 @@ interface StoredMemory {
 }
 
 export function storyMemoryKey(showId: string): string {
-  return workKeys.show(showId).replace(/show\.json$/, 'used-stories.json');
+  return workKeys.usedStories(showId);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Storage } from '../storage/storage.js';
-import { assertSafeKeyPart, workKeys } from '../storage/keys.js';
+import { workKeys } from '../storage/keys.js';
 import type { WebhookDelivery } from './payload.js';
 
 /** The outcome of one delivery, kept in work storage for operators and the API. */
@@ -16,7 +16,7 @@ export interface DeliveryOutcome {
 }
 
 export function deliveryKey(showId: string, deliveryId: string): string {
-  return `${workKeys.show(showId).replace(/show\.json$/, '')}webhooks/${assertSafeKeyPart(deliveryId, 'delivery id')}.json`;
+  return workKeys.webhookDelivery(showId, deliveryId);
 }
 
 export async function recordOutcome(
@@ -30,7 +30,7 @@ export async function recordOutcome(
 }
 
 export async function listOutcomes(storage: Storage, showId: string): Promise<DeliveryOutcome[]> {
-  const prefix = deliveryKey(showId, 'x').replace(/x\.json$/, '');
+  const prefix = workKeys.webhookDeliveriesPrefix(showId);
   const keys = await storage.list(prefix);
   const outcomes = await Promise.all(keys.map(async (key) => JSON.parse(Buffer.from(await storage.get(key)).toString('utf8')) as DeliveryOutcome));
   return outcomes.sort((a, b) => b.finishedAt.localeCompare(a.finishedAt));
