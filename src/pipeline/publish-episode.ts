@@ -65,10 +65,6 @@ export async function publishSideFiles(ctx: PipelineContext, show: ShowConfig, r
   return files;
 }
 
-export function flashFeedKey(showId: string): string {
-  return publicKeys.flashFeed(showId);
-}
-
 /** Rebuilds a show's podcast feed and flash briefing feed from every episode record; each object is replaced atomically. */
 export function rebuildFeed(ctx: PipelineContext, show: ShowConfig): Promise<string> {
   // Two episodes finishing together must both land in the feed: list-and-write runs under the show's lock.
@@ -91,7 +87,7 @@ async function writeFeeds(ctx: PipelineContext, show: ShowConfig): Promise<strin
   const warnings = [...podcastFeedWarnings(show, assets.artworkUrl), ...flashBriefingWarnings(flash, siteUrl, (url) => speakerAudio.get(url))];
   for (const warning of warnings) ctx.logger.warn({ showId: show.id, code: warning.code }, warning.message);
   // The flash feed first: the podcast feed is the one most apps poll, so it is the last word.
-  await ctx.publish.put(flashFeedKey(show.id), `${JSON.stringify(flash, null, 2)}\n`, {
+  await ctx.publish.put(publicKeys.flashFeed(show.id), `${JSON.stringify(flash, null, 2)}\n`, {
     contentType: 'application/json; charset=utf-8',
     cacheControl: 'public, max-age=300',
   });

@@ -15,17 +15,13 @@ export interface DeliveryOutcome {
   finishedAt: string;
 }
 
-export function deliveryKey(showId: string, deliveryId: string): string {
-  return workKeys.webhookDelivery(showId, deliveryId);
-}
-
 export async function recordOutcome(
   storage: Storage,
   delivery: WebhookDelivery,
   outcome: Omit<DeliveryOutcome, 'id' | 'showId' | 'event' | 'url'>,
 ): Promise<DeliveryOutcome> {
   const full: DeliveryOutcome = { id: delivery.id, showId: delivery.showId, event: delivery.event, url: delivery.url, ...outcome };
-  await storage.put(deliveryKey(delivery.showId, delivery.id), `${JSON.stringify(full, null, 2)}\n`, { contentType: 'application/json' });
+  await storage.put(workKeys.webhookDelivery(delivery.showId, delivery.id), `${JSON.stringify(full, null, 2)}\n`, { contentType: 'application/json' });
   return full;
 }
 
