@@ -7,24 +7,13 @@ import { podcastEncoding } from './audio/encode-settings.js';
 import { createStorages } from './storage/create-storage.js';
 import { ProviderRegistry, type ProviderFactory } from './tts/provider-registry.js';
 import { createEspeakProvider } from './tts/providers/espeak.js';
+import type { SynthesisServices } from './tts/synthesize-text.js';
 import { createExtractiveWriter } from './script/extractive-writer.js';
 import { createLlmWriter } from './script/llm-writer.js';
+import { createOpenAiChat } from './script/llm/openai-chat.js';
 import { WriterRegistry } from './script/writer-registry.js';
 import type { PipelineContext } from './pipeline/context.js';
 import { createInProcessLock, type KeyedLock } from './core/keyed-lock.js';
-import { KeyStore } from './auth/key-store.js';
-import type { DistributedApp } from './queue/distributed-app.js';
-import { EmbeddedRunner } from './pipeline/runner-embedded.js';
-import { DistributedRunner } from './pipeline/runner-distributed.js';
-import type { EpisodeRunner } from './pipeline/episode-runner.js';
-import { EpisodeStore } from './pipeline/episode-store.js';
-import { runScheduledBriefing } from './schedule/scheduled-briefing.js';
-import { EmbeddedScheduler } from './schedule/embedded-scheduler.js';
-import { DistributedScheduler } from './schedule/distributed-scheduler.js';
-import type { ShowScheduler } from './schedule/show-scheduler.js';
-import { InProcessWebhooks, type WebhookDispatcher } from './webhooks/webhook-dispatcher.js';
-import { QueuedWebhooks } from './webhooks/webhook-queue.js';
-import type { ApiServices } from './server/api-services.js';
 
 /**
  * The composition root: the one place that turns validated configuration into
@@ -39,11 +28,13 @@ export interface App {
 
 export interface AppOverrides {
   logger?: Logger;
-  /** Extra or replacement TTS providers (tests wrap providers to count calls). */
+  /** Test hook: a registry of wrapped providers (tests count calls); production never passes one. */
   providers?: ProviderRegistry;
   now?: () => Date;
   /** A lock shared across processes (the Redis lock of the distributed mode) instead of the in-process one. */
   lock?: KeyedLock;
+  /** Synthesis services shared across processes (the distributed mode's Redis rate limiter, its retry policy). */
+  synthesis?: Partial<SynthesisServices>;
 }
 
 /** Registers every built-in provider; a vendor's SDK is imported only when a show first asks for that provider. */
@@ -69,7 +60,8 @@ export function createWriters(config: AppConfig): WriterRegistry {
   const registry = new WriterRegistry().register('extractive', () => createExtractiveWriter());
   const llm = config.llm;
   if (llm) {
-    registry.register('llm', (style) => createLlmWriter({ baseURL: llm.baseUrl, apiKey: llm.apiKey, model: llm.model, timeoutMs: llm.timeoutMs, systemPrompt: style.systemPrompt, style: { hosts: style.hosts, tone: style.tone } }));
+    const chat = () => createOpenAiChat({ baseURL: llm.baseUrl, apiKey: llm.apiKey, model: llm.model, timeoutMs: llm.timeoutMs });
+    registry.register('llm', (style) => createLlmWriter({ chat: chat(), systemPrompt: style.systemPrompt, style: { hosts: style.hosts, tone: style.tone } }));
   }
   return registry;
 }
@@ -77,7 +69,7 @@ export function createWriters(config: AppConfig): WriterRegistry {
 export function createApp(config: AppConfig, overrides: AppOverrides = {}): App {
   const logger = overrides.logger ?? createLogger({ level: config.logLevel });
   const binaries = findFfmpeg({ ffmpegPath: config.ffmpegPath, ffprobePath: config.ffprobePath });
-  const providers = registerDefaultProviders(overrides.providers ?? new ProviderRegistry(), config);
+  const providers = registerDefaultProviders(overrides.providers ?? new ProviderRegistry(overrides.synthesis), config);
   const writers = createWriters(config);
   const dataDir = resolve(config.dataDir);
   const { work, publish } = createStorages(config, dataDir);
@@ -97,68 +89,3 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
   logger.debug({ ffmpeg: binaries.origin }, 'app ready');
   return { config, ctx, logger, close: () => providers.closeAll() };
 }
-
-/** What `briefcast serve` runs beside the app: the API's services, webhooks and schedules. */
-export interface ProducerServices {
-  api: ApiServices;
-  runner: EpisodeRunner;
-  webhooks: WebhookDispatcher;
-  scheduler?: ShowScheduler;
-  close(): Promise<void>;
-}
-
-/**
- * Wires the producer side. Embedded: episodes, webhooks and schedules run in
- * this process. Distributed (pass the DistributedApp): episodes become flows,
- * webhooks a queue, and schedules BullMQ job schedulers shared by all processes.
- */
-export async function createProducerServices(app: App, distributed?: DistributedApp): Promise<ProducerServices> {
-  const { config, ctx } = app;
-  const ingest = { allowPrivateNetwork: config.ingest.allowPrivateNetwork, fetchTimeoutMs: config.ingest.fetchTimeoutMs, maxBytes: config.ingest.maxBytes };
-  const webhookSettings = { ...config.api.webhook, allowPrivateNetwork: config.ingest.allowPrivateNetwork };
-  const prefix = config.distributed.queuePrefix;
-  let runner: EpisodeRunner;
-  let webhooks: WebhookDispatcher;
-  if (distributed) {
-    const queued = new DistributedRunner(ctx, distributed.episodes, distributed.queues);
-    await queued.start();
-    runner = queued;
-    webhooks = new QueuedWebhooks(ctx, webhookSettings, distributed.connect('webhooks'), prefix);
-  } else {
-    runner = new EmbeddedRunner(ctx, { concurrency: config.api.episodeConcurrency });
-    webhooks = new InProcessWebhooks(ctx, webhookSettings);
-  }
-  runner.onEvent((event) => webhooks.dispatch(event));
-  let scheduler: ShowScheduler | undefined;
-  if (config.api.schedules) {
-    const tick = (showId: string, at: Date) => runScheduledBriefing({ ctx, runner, ingest }, showId, at);
-    scheduler = distributed ? new DistributedScheduler(tick, distributed.connect('briefings'), prefix, app.logger) : new EmbeddedScheduler(tick, app.logger);
-    const store = new EpisodeStore(ctx.work);
-    const ids = (await ctx.work.list('shows/')).map((key) => /^shows\/([^/]+)\/show\.json$/.exec(key)?.[1]).filter((id): id is string => Boolean(id));
-    for (const id of ids) {
-      const show = await store.getShow(id).catch(() => null);
-      if (show?.schedule) await scheduler.sync(show);
-    }
-  }
-  const api: ApiServices = {
-    ctx,
-    config,
-    runner,
-    keys: new KeyStore(config.api.keysFile),
-    ingest,
-    ...(scheduler ? { scheduler } : {}),
-    ...(distributed ? { dashboardQueues: Object.values(distributed.queues.queues) } : {}),
-  };
-  return {
-    api,
-    runner,
-    webhooks,
-    ...(scheduler ? { scheduler } : {}),
-    async close() {
-      await scheduler?.close();
-      await runner.close();
-      await webhooks.close();
-    },
-  };
-}
-

@@ -38,6 +38,8 @@ export const ErrorCodes = {
   STORAGE_CONFLICT: 'STORAGE_CONFLICT',
   EPISODE_NOT_FOUND: 'EPISODE_NOT_FOUND',
   SHOW_NOT_FOUND: 'SHOW_NOT_FOUND',
+  /** A distributed episode's parent step failed because a child step did (recorded only when no better reason is known). */
+  CHILD_FAILED: 'CHILD_FAILED',
   INTERNAL: 'INTERNAL',
 } as const;
 

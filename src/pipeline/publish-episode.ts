@@ -65,10 +65,6 @@ export async function publishSideFiles(ctx: PipelineContext, show: ShowConfig, r
   return files;
 }
 
-export function flashFeedKey(showId: string): string {
-  return `${publicKeys.showPrefix(showId)}alexa.json`;
-}
-
 /** Rebuilds a show's podcast feed and flash briefing feed from every episode record; each object is replaced atomically. */
 export function rebuildFeed(ctx: PipelineContext, show: ShowConfig): Promise<string> {
   // Two episodes finishing together must both land in the feed: list-and-write runs under the show's lock.
@@ -80,7 +76,8 @@ async function writeFeeds(ctx: PipelineContext, show: ShowConfig): Promise<strin
   const [episodes, assets] = await Promise.all([store.listEpisodes(show.id), readShowAssets(ctx, show.id)]);
   const feedKey = publicKeys.feed(show.id);
   const feedUrl = ctx.publish.publicUrl(feedKey);
-  const siteUrl = show.link ?? feedUrl.replace(/feed\.xml$/, '');
+  // The show's folder, by URL resolution rather than string surgery on the key.
+  const siteUrl = show.link ?? new URL('./', feedUrl).href;
   const xml = buildPodcastFeed(show, episodes, { feedUrl, artworkUrl: assets.artworkUrl, siteUrl }, ctx.now());
   const flash = buildFlashBriefing(await flashEntries(store, show, episodes), {
     namespace: show.podcastGuid ?? podcastGuid(feedUrl),
@@ -90,7 +87,7 @@ async function writeFeeds(ctx: PipelineContext, show: ShowConfig): Promise<strin
   const warnings = [...podcastFeedWarnings(show, assets.artworkUrl), ...flashBriefingWarnings(flash, siteUrl, (url) => speakerAudio.get(url))];
   for (const warning of warnings) ctx.logger.warn({ showId: show.id, code: warning.code }, warning.message);
   // The flash feed first: the podcast feed is the one most apps poll, so it is the last word.
-  await ctx.publish.put(flashFeedKey(show.id), `${JSON.stringify(flash, null, 2)}\n`, {
+  await ctx.publish.put(publicKeys.flashFeed(show.id), `${JSON.stringify(flash, null, 2)}\n`, {
     contentType: 'application/json; charset=utf-8',
     cacheControl: 'public, max-age=300',
   });

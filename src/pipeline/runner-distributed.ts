@@ -1,17 +1,14 @@
-import { QueueEvents } from 'bullmq';
 import type { ShowConfig } from '../config/show-config.js';
 import type { EpisodeRecord } from '../core/episode.js';
 import { BriefcastError, ErrorCodes } from '../core/errors.js';
-import type { EpisodeQueue } from '../queue/episode-queue.js';
-import { QueueNames } from '../queue/job-types.js';
-import type { QueueSet } from '../queue/queue-set.js';
 import type { PipelineContext } from './context.js';
+import type { EpisodeFlowQueue, FinishedFlowFeed, FlowEpisodeRef } from './distributed-ports.js';
 import { scriptOptions, type EpisodeEventListener, type EpisodeEventType, type EpisodeRunner, type EpisodeStatusView, type SubmitEpisodeRequest, type SubmitResult } from './episode-runner.js';
 import { EpisodeStore } from './episode-store.js';
 import { defaultEpisodeId, prepareEpisode } from './episode-steps.js';
 
 /**
- * The API's runner in distributed mode: episodes become BullMQ flows (src/queue)
+ * The API's runner in distributed mode: episodes become flows (BullMQ, in src/queue, behind ./distributed-ports.ts)
  * that workers on any machine run. A plain episode's flow writes its own script;
  * drafts and episodes with their own length or voice get their script written
  * here, and their flow makes the audio from the stored script.
@@ -19,20 +16,16 @@ import { defaultEpisodeId, prepareEpisode } from './episode-steps.js';
 export class DistributedRunner implements EpisodeRunner {
   readonly mode = 'distributed' as const;
   private readonly listeners: EpisodeEventListener[] = [];
-  private events?: QueueEvents;
 
   constructor(
     private readonly ctx: PipelineContext,
-    private readonly queue: EpisodeQueue,
-    private readonly queues: QueueSet,
+    private readonly queue: EpisodeFlowQueue,
+    private readonly finished: FinishedFlowFeed,
   ) {}
 
-  /** Listens for finished flows, to tell webhooks; every API process hears them, webhook job ids deduplicate. */
+  /** Listens for finished flows, to tell webhooks. */
   async start(): Promise<void> {
-    this.events = new QueueEvents(QueueNames.publish, { connection: this.queues.connection.duplicate(), prefix: this.queues.prefix });
-    this.events.on('completed', ({ jobId }) => void this.report(jobId, 'episode.published'));
-    this.events.on('failed', ({ jobId }) => void this.report(jobId, 'episode.failed'));
-    await this.events.waitUntilReady();
+    await this.finished.start((ref, outcome) => void this.report(ref, outcome === 'published' ? 'episode.published' : 'episode.failed'));
   }
 
   async submit(request: SubmitEpisodeRequest): Promise<SubmitResult> {
@@ -92,18 +85,16 @@ export class DistributedRunner implements EpisodeRunner {
   async idle(): Promise<void> {}
 
   async close(): Promise<void> {
-    await this.events?.close();
+    await this.finished.close();
   }
 
-  private async report(jobId: string, type: EpisodeEventType): Promise<void> {
-    const match = /^([a-z0-9][a-z0-9-]*)\.(.+)\.publish$/.exec(jobId);
-    if (!match) return;
+  private async report(ref: FlowEpisodeRef, type: EpisodeEventType): Promise<void> {
     try {
       const store = new EpisodeStore(this.ctx.work);
-      const [show, record] = await Promise.all([store.getShow(match[1]!), store.getEpisode(match[1]!, match[2]!)]);
+      const [show, record] = await Promise.all([store.getShow(ref.showId), store.getEpisode(ref.showId, ref.episodeId)]);
       for (const listener of this.listeners) listener({ type, show, record });
     } catch (error) {
-      this.ctx.logger.warn({ err: error, jobId }, 'finished flow without a readable record');
+      this.ctx.logger.warn({ err: error, showId: ref.showId, episodeId: ref.episodeId }, 'finished flow without a readable record');
     }
   }
 }

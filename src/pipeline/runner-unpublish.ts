@@ -1,30 +1,27 @@
 import type { ShowConfig } from '../config/show-config.js';
 import type { EpisodeRecord } from '../core/episode.js';
 import { BriefcastError, ErrorCodes, isBriefcastError } from '../core/errors.js';
-import { assertSafeKeyPart, publicKeys, workKeys } from '../storage/keys.js';
+import { publicKeys, workKeys } from '../storage/keys.js';
 import type { PipelineContext } from './context.js';
 import { EpisodeStore } from './episode-store.js';
 import { rebuildFeed } from './publish-episode.js';
 
-/** An episode taken out of its feed: the record as it was, and when and how it was removed. */
+/**
+ * An episode taken out of its feed: the record as it was, and when and how it
+ * was removed. Unpublished records live beside the show's episodes, not among
+ * them (workKeys.unpublished): the feed builder lists every
+ * `episodes/<id>/episode.json`, so moving the record out is what takes the
+ * episode out of the feed.
+ */
 export interface UnpublishedRecord extends Omit<EpisodeRecord, 'status'> {
   status: 'unpublished';
   unpublishedAt: string;
   audioDeleted: boolean;
 }
 
-/**
- * Unpublished records live beside the show's episodes, not among them: the
- * feed builder lists every `episodes/<id>/episode.json`, so moving the record
- * out is what takes the episode out of the feed.
- */
-export function unpublishedKey(showId: string, episodeId: string): string {
-  return `${workKeys.show(showId).replace(/show\.json$/, '')}unpublished/${assertSafeKeyPart(episodeId, 'episode id')}.json`;
-}
-
 export async function findUnpublished(ctx: PipelineContext, showId: string, episodeId: string): Promise<UnpublishedRecord | null> {
   try {
-    return JSON.parse(Buffer.from(await ctx.work.get(unpublishedKey(showId, episodeId))).toString('utf8')) as UnpublishedRecord;
+    return JSON.parse(Buffer.from(await ctx.work.get(workKeys.unpublished(showId, episodeId))).toString('utf8')) as UnpublishedRecord;
   } catch (error) {
     if (isBriefcastError(error, ErrorCodes.STORAGE_NOT_FOUND)) return null;
     throw error;
@@ -32,7 +29,7 @@ export async function findUnpublished(ctx: PipelineContext, showId: string, epis
 }
 
 export async function listUnpublished(ctx: PipelineContext, showId: string): Promise<UnpublishedRecord[]> {
-  const prefix = unpublishedKey(showId, 'x').replace(/x\.json$/, '');
+  const prefix = workKeys.unpublishedPrefix(showId);
   const keys = (await ctx.work.list(prefix)).filter((key) => key.endsWith('.json'));
   return Promise.all(keys.map(async (key) => JSON.parse(Buffer.from(await ctx.work.get(key)).toString('utf8')) as UnpublishedRecord));
 }
@@ -61,7 +58,7 @@ export async function unpublishEpisode(
   }
   const now = ctx.now().toISOString();
   const removed: UnpublishedRecord = { ...record, status: 'unpublished', unpublishedAt: now, updatedAt: now, audioDeleted: !options.keepAudio };
-  await ctx.work.put(unpublishedKey(show.id, episodeId), `${JSON.stringify(removed, null, 2)}\n`, { contentType: 'application/json' });
+  await ctx.work.put(workKeys.unpublished(show.id, episodeId), `${JSON.stringify(removed, null, 2)}\n`, { contentType: 'application/json' });
   await ctx.work.delete(workKeys.episode(show.id, episodeId));
   await rebuildFeed(ctx, show);
   if (!options.keepAudio) {

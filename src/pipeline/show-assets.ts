@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import { BriefcastError, ErrorCodes } from '../core/errors.js';
 import { contentHash } from '../core/hash.js';
 import type { ShowConfig } from '../config/show-config.js';
-import { publicKeys } from '../storage/keys.js';
+import { publicKeys, workKeys } from '../storage/keys.js';
 import type { PipelineContext } from './context.js';
 
 /** Published files that belong to the show rather than an episode. */
@@ -11,8 +11,6 @@ export interface ShowAssets {
   artworkKey?: string;
   artworkUrl?: string;
 }
-
-const assetsKey = (showId: string) => `shows/${showId}/assets.json`;
 
 /**
  * Copies local artwork into public storage under a content-hashed name (so it
@@ -30,15 +28,15 @@ export async function publishShowAssets(ctx: PipelineContext, show: ShowConfig):
       throw new BriefcastError(ErrorCodes.CONFIG_INVALID, 'artwork file cannot be read', { subject: show.artwork, cause: error });
     }
     const extension = extname(show.artwork).slice(1).toLowerCase() === 'png' ? 'png' : 'jpg';
-    const key = publicKeys.artwork(show.id, `${contentHash(bytes, 12)}.${extension}`).replace('artwork.', 'artwork-');
+    const key = publicKeys.artwork(show.id, contentHash(bytes, 12), extension);
     if (!(await ctx.publish.head(key))) await ctx.publish.put(key, bytes, { contentType: extension === 'png' ? 'image/png' : 'image/jpeg' });
     assets = { artworkKey: key, artworkUrl: ctx.publish.publicUrl(key) };
   }
-  await ctx.work.put(assetsKey(show.id), JSON.stringify(assets), { contentType: 'application/json' });
+  await ctx.work.put(workKeys.showAssets(show.id), JSON.stringify(assets), { contentType: 'application/json' });
   return assets;
 }
 
 export async function readShowAssets(ctx: PipelineContext, showId: string): Promise<ShowAssets> {
-  if (!(await ctx.work.head(assetsKey(showId)))) return {};
-  return JSON.parse(Buffer.from(await ctx.work.get(assetsKey(showId))).toString('utf8')) as ShowAssets;
+  if (!(await ctx.work.head(workKeys.showAssets(showId)))) return {};
+  return JSON.parse(Buffer.from(await ctx.work.get(workKeys.showAssets(showId))).toString('utf8')) as ShowAssets;
 }

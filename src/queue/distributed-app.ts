@@ -2,7 +2,6 @@ import type { Redis } from 'ioredis';
 import { createApp, type App, type AppOverrides } from '../app.js';
 import type { AppConfig } from '../config/env.js';
 import { createLogger } from '../core/logger.js';
-import { ProviderRegistry } from '../tts/provider-registry.js';
 import { defaultRetryPolicy } from '../tts/retry-policy.js';
 import { EpisodeQueue } from './episode-queue.js';
 import { ProgressTracker } from './progress-tracker.js';
@@ -36,15 +35,12 @@ export function createDistributedApp(config: AppConfig, overrides: AppOverrides 
   };
   const redis = connect('main');
   const logger = overrides.logger ?? createLogger({ level: config.logLevel });
-  const providers =
-    overrides.providers ??
-    new ProviderRegistry({
-      rateLimiter: createRedisRateLimiter({ redis, prefix }),
-      rateLimits: { ...config.distributed.ttsRateLimits },
-      // One quick retry in the worker; longer outages and long Retry-After waits go back to the queue, which survives restarts.
-      retry: { ...defaultRetryPolicy, maxRetries: 1, maxRetryAfterMs: 5_000 },
-    });
-  const app = createApp(config, { ...overrides, logger, providers, lock: overrides.lock ?? createRedisLock({ redis, prefix, logger }) });
+  const synthesis = {
+    rateLimiter: createRedisRateLimiter({ redis, prefix }),
+    // One quick retry in the worker; longer outages and long Retry-After waits go back to the queue, which survives restarts.
+    retry: { ...defaultRetryPolicy, maxRetries: 1, maxRetryAfterMs: 5_000 },
+  };
+  const app = createApp(config, { ...overrides, logger, synthesis, lock: overrides.lock ?? createRedisLock({ redis, prefix, logger }) });
   const queues = new QueueSet(redis, prefix);
   const progress = new ProgressTracker(redis, prefix);
   return {

@@ -1,5 +1,5 @@
 import type { EpisodeRecord, EpisodeStatus } from '../core/episode.js';
-import type { BriefcastError } from '../core/errors.js';
+import { ErrorCodes, type BriefcastError } from '../core/errors.js';
 import type { PipelineContext } from '../pipeline/context.js';
 import { EpisodeStore } from '../pipeline/episode-store.js';
 import type { EpisodeRef } from './job-types.js';
@@ -58,8 +58,8 @@ export function failEpisode(ctx: PipelineContext, ref: EpisodeRef, failure: Brie
   return changeEpisode(ctx, ref, (record) => {
     if (record.status === 'published') return record;
     // The first real reason wins; a parent's "child failed" only fills in when nothing better is known.
-    if (record.status === 'failed' && record.error && (becauseOfChild || record.error.code !== 'CHILD_FAILED')) return record;
-    const error = becauseOfChild ? { code: 'CHILD_FAILED', message: failure.toLine() } : { code: failure.code, message: failure.toLine() };
+    if (record.status === 'failed' && record.error && (becauseOfChild || record.error.code !== ErrorCodes.CHILD_FAILED)) return record;
+    const error = becauseOfChild ? { code: ErrorCodes.CHILD_FAILED, message: failure.toLine() } : { code: failure.code, message: failure.toLine() };
     return { ...record, status: 'failed', error, updatedAt: ctx.now().toISOString() };
   });
 }

@@ -17,4 +17,9 @@ export const jobIds = {
    * episodes gets a job in each; the segment cache makes the second one a cache hit.
    */
   segment: (ref: EpisodeRef, cacheKey: string) => `${episodeKey(ref)}.seg.${cacheKey}`,
+  /** The episode a flow root's id names, or null for any other job id. */
+  episodeOfPublish: (jobId: string): EpisodeRef | null => {
+    const match = /^([a-z0-9][a-z0-9-]*)\.(.+)\.publish$/.exec(jobId);
+    return match ? { showId: match[1]!, episodeId: match[2]! } : null;
+  },
 };

@@ -76,9 +76,6 @@ export interface JobResults {
   [JobName.PublishEpisode]: { status: string; audioUrl?: string };
 }
 
-/** A job as it travels: its name decides the type of its data. */
-export type AnyJob = { [N in JobName]: { name: N; data: JobPayloads[N] } }[JobName];
-
 export function isJobName(name: string): name is JobName {
   return (Object.values(JobName) as string[]).includes(name);
 }

@@ -13,10 +13,6 @@ interface StoredMemory {
   titles: string[];
 }
 
-export function storyMemoryKey(showId: string): string {
-  return workKeys.show(showId).replace(/show\.json$/, 'used-stories.json');
-}
-
 /**
  * The stories a show has already told (guid, normalised link and title), in
  * work storage, so every process and every restart sees the same memory.
@@ -24,7 +20,7 @@ export function storyMemoryKey(showId: string): string {
  */
 export async function loadUsedStories(storage: Storage, showId: string): Promise<UsedStories> {
   try {
-    const stored = JSON.parse(Buffer.from(await storage.get(storyMemoryKey(showId))).toString('utf8')) as StoredMemory;
+    const stored = JSON.parse(Buffer.from(await storage.get(workKeys.usedStories(showId))).toString('utf8')) as StoredMemory;
     return { guids: new Set(stored.guids), links: new Set(stored.links), titles: new Set(stored.titles) };
   } catch (error) {
     if (isBriefcastError(error, ErrorCodes.STORAGE_NOT_FOUND)) return { guids: new Set(), links: new Set(), titles: new Set() };
@@ -40,5 +36,5 @@ export async function rememberStories(storage: Storage, showId: string, used: Us
   }
   const recent = (values: Set<string>) => [...values].slice(-MAX_REMEMBERED);
   const stored: StoredMemory = { version: 1, guids: recent(used.guids), links: recent(used.links), titles: recent(used.titles) };
-  await storage.put(storyMemoryKey(showId), `${JSON.stringify(stored)}\n`, { contentType: 'application/json' });
+  await storage.put(workKeys.usedStories(showId), `${JSON.stringify(stored)}\n`, { contentType: 'application/json' });
 }

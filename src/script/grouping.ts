@@ -66,11 +66,6 @@ function profileSimilarity(a: Profile, b: Profile): number {
   return Math.max(wording, substance);
 }
 
-/** How alike two articles are, from 0 (unrelated) to 1. */
-export function articleSimilarity(a: Article, b: Article): number {
-  return profileSimilarity(profile(a), profile(b));
-}
-
 /** Groups articles (indices into the input) that tell the same story; groups and members keep input order. */
 export function groupArticles(articles: readonly Article[], options: GroupingOptions = DEFAULT_GROUPING): number[][] {
   const profiles = articles.map(profile);

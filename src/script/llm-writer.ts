@@ -1,12 +1,12 @@
 /**
- * A grounded LLM writer for any chat-completions API (OpenAI or a compatible
- * server). The reply must match a JSON schema, pass validation and the
+ * A grounded LLM writer for any chat model behind the ChatModel port (the
+ * OpenAI-compatible adapter is src/script/llm/openai-chat.ts). The reply must match a JSON schema, pass validation and the
  * grounding check; otherwise the writer retries, and in the end falls back
  * to the extractive writer, saying why in the document's `writer` field.
  */
-import OpenAI from 'openai';
 import { isBriefcastError } from '../core/errors.js';
 import type { ScriptDocument } from '../core/types.js';
+import { ChatModelError, type ChatModel } from './chat-model.js';
 import { writeExtractiveScript, type ExtractiveWriterOptions } from './extractive-writer.js';
 import { repairGrounding, type GroundingIssue } from './grounding.js';
 import { replyToDocument } from './llm-document.js';
@@ -18,18 +18,14 @@ import { buildStories } from './stories.js';
 import type { ScriptWriter, WriteScriptInput } from './writer.js';
 
 export interface LlmWriterConfig {
-  /** API root, e.g. "https://api.openai.com/v1" or a local OpenAI-compatible server. */
-  baseURL?: string;
-  apiKey: string;
-  model: string;
+  /** The model the writer asks (an adapter from src/script/llm/). */
+  chat: ChatModel;
   /** Replaces the default instructions; grounding and format rules are always appended. */
   systemPrompt?: string;
   style?: LlmStyle;
   temperature?: number;
   /** Further attempts after an invalid or failed reply (default 1). */
   retries?: number;
-  /** Per request, in milliseconds (default 60 000). */
-  timeoutMs?: number;
   /** Longer article texts are cut before being sent (default 6 000 characters). */
   maxArticleChars?: number;
   /** Largest share of sentences the grounding repair may drop before the script is replaced (default 0.25). */
@@ -43,33 +39,24 @@ export interface LlmWriterConfig {
 class Rejected extends Error {}
 
 function reasonOf(error: unknown): string {
-  if (error instanceof OpenAI.APIConnectionTimeoutError) return 'timeout';
-  if (error instanceof OpenAI.APIError && error.status !== undefined) return `HTTP ${error.status}`;
-  if (error instanceof OpenAI.APIConnectionError) return 'connection failed';
+  if (error instanceof ChatModelError) return error.reason;
   if (error instanceof Rejected) return error.message;
   if (isBriefcastError(error, 'SCRIPT_INVALID')) return `invalid output: ${error.message.replace(/^invalid script: /, '')}`;
   return error instanceof Error ? error.message : String(error);
 }
 
 export function createLlmWriter(config: LlmWriterConfig): ScriptWriter {
-  const client = new OpenAI({
-    apiKey: config.apiKey,
-    ...(config.baseURL ? { baseURL: config.baseURL } : {}),
-    timeout: config.timeoutMs ?? 60_000,
-    maxRetries: 0,
-  });
+  const { chat } = config;
   const hosts = config.style?.hosts ?? [];
-  const label = `llm:${config.model}`;
+  const label = `llm:${chat.model}`;
 
   async function attempt(input: WriteScriptInput): Promise<{ doc: ScriptDocument; issues: GroundingIssue[] }> {
     const articles = buildStories(input.articles, config.fallback).flatMap((s) => s.articles);
-    const completion = await client.chat.completions.create({
-      model: config.model,
+    const content = await chat.complete({
       messages: buildMessages(input, articles, config.systemPrompt ?? DEFAULT_SYSTEM_PROMPT, config.style ?? {}, config.maxArticleChars ?? 6000),
-      response_format: { type: 'json_schema', json_schema: { name: 'briefing_script', strict: true, schema: llmScriptJsonSchema } },
+      responseSchema: { name: 'briefing_script', schema: llmScriptJsonSchema },
       ...(config.temperature !== undefined ? { temperature: config.temperature } : {}),
     });
-    const content = completion.choices[0]?.message?.content;
     if (!content) throw new Rejected('invalid output: empty reply');
     let json: unknown;
     try {

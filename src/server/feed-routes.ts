@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { assertSafeKey, publicKeys } from '../storage/keys.js';
+import { publicKeys } from '../storage/keys.js';
 import type { ApiServices } from './api-services.js';
 import { errorResponseSchema, showParamsSchema } from './api-schemas.js';
 
@@ -30,7 +30,7 @@ export const feedRoutes: FastifyPluginAsyncZod<{ services: ApiServices; redirect
     app.get(
       '/shows/*',
       { schema: { hide: true, params: z.object({ '*': z.string().min(1) }) } },
-      async (request, reply) => reply.redirect(ctx.publish.publicUrl(assertSafeKey(`shows/${request.params['*']}`)), 302),
+      async (request, reply) => reply.redirect(ctx.publish.publicUrl(publicKeys.underShows(request.params['*'])), 302),
     );
   }
 };

@@ -46,8 +46,8 @@ export const showsRoutes: FastifyPluginAsyncZod<{ services: ApiServices }> = asy
   };
 
   app.get('/api/shows', { config: { auth: 'key' }, schema: { tags: ['shows'], summary: 'List shows', security: [{ bearer: [] }], response: { 200: showListResponseSchema, 401: errorResponseSchema } } }, async (request) => {
-    const keys = await ctx.work.list('shows/');
-    const ids = keys.map((key) => /^shows\/([^/]+)\/show\.json$/.exec(key)?.[1]).filter((id): id is string => Boolean(id));
+    const keys = await ctx.work.list(workKeys.showsPrefix);
+    const ids = keys.map(workKeys.showIdOf).filter((id): id is string => Boolean(id));
     const visible = ids.filter((id) => !request.principal?.showId || request.principal.showId === id);
     const shows = (await Promise.all(visible.map(findShow))).filter((show): show is ShowConfig => show !== null);
     return { shows: await Promise.all(shows.map(view)) };

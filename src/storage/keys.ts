@@ -25,10 +25,17 @@ export function assertSafeKey(key: string): string {
   return key;
 }
 
+const SHOWS = 'shows/';
+const SHOW_RECORD = /^shows\/([^/]+)\/show\.json$/;
+
 export const publicKeys = {
-  showPrefix: (showId: string) => `shows/${assertSafeKeyPart(showId, 'show id')}/`,
-  feed: (showId: string) => `shows/${assertSafeKeyPart(showId, 'show id')}/feed.xml`,
-  artwork: (showId: string, extension: string) => `shows/${assertSafeKeyPart(showId, 'show id')}/artwork.${extension}`,
+  showPrefix: (showId: string) => `${SHOWS}${assertSafeKeyPart(showId, 'show id')}/`,
+  feed: (showId: string) => `${publicKeys.showPrefix(showId)}feed.xml`,
+  flashFeed: (showId: string) => `${publicKeys.showPrefix(showId)}alexa.json`,
+  /** Content-addressed, so it can be cached forever: `artwork-<hash>.<extension>`. */
+  artwork: (showId: string, hash: string, extension: 'png' | 'jpg') => `${publicKeys.showPrefix(showId)}${assertSafeKeyPart(`artwork-${hash}.${extension}`, 'artwork name')}`,
+  /** A public path below `shows/` as a URL names it (`/shows/<rest>`), validated whole. */
+  underShows: (rest: string) => assertSafeKey(`${SHOWS}${rest}`),
   episodePrefix: (showId: string, episodeId: string) =>
     `shows/${assertSafeKeyPart(showId, 'show id')}/episodes/${assertSafeKeyPart(episodeId, 'episode id')}/`,
   episodeFile: (showId: string, episodeId: string, file: string) =>
@@ -37,8 +44,19 @@ export const publicKeys = {
 
 /** Working data that listeners never fetch: inputs, scripts, records, the segment cache. */
 export const workKeys = {
-  show: (showId: string) => `shows/${assertSafeKeyPart(showId, 'show id')}/show.json`,
-  episodesPrefix: (showId: string) => `shows/${assertSafeKeyPart(showId, 'show id')}/episodes/`,
+  /** Lists every show's files; `showIdOf` picks the show records out of such a listing. */
+  showsPrefix: SHOWS,
+  showPrefix: (showId: string) => `${SHOWS}${assertSafeKeyPart(showId, 'show id')}/`,
+  show: (showId: string) => `${workKeys.showPrefix(showId)}show.json`,
+  /** The show id when `key` is a show record, otherwise null. */
+  showIdOf: (key: string): string | null => SHOW_RECORD.exec(key)?.[1] ?? null,
+  showAssets: (showId: string) => `${workKeys.showPrefix(showId)}assets.json`,
+  usedStories: (showId: string) => `${workKeys.showPrefix(showId)}used-stories.json`,
+  unpublishedPrefix: (showId: string) => `${workKeys.showPrefix(showId)}unpublished/`,
+  unpublished: (showId: string, episodeId: string) => `${workKeys.unpublishedPrefix(showId)}${assertSafeKeyPart(episodeId, 'episode id')}.json`,
+  webhookDeliveriesPrefix: (showId: string) => `${workKeys.showPrefix(showId)}webhooks/`,
+  webhookDelivery: (showId: string, deliveryId: string) => `${workKeys.webhookDeliveriesPrefix(showId)}${assertSafeKeyPart(deliveryId, 'delivery id')}.json`,
+  episodesPrefix: (showId: string) => `${workKeys.showPrefix(showId)}episodes/`,
   episodePrefix: (showId: string, episodeId: string) =>
     `${workKeys.episodesPrefix(showId)}${assertSafeKeyPart(episodeId, 'episode id')}/`,
   episode: (showId: string, episodeId: string) => `${workKeys.episodePrefix(showId, episodeId)}episode.json`,

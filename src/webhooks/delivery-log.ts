@@ -1,5 +1,5 @@
 import type { Storage } from '../storage/storage.js';
-import { assertSafeKeyPart, workKeys } from '../storage/keys.js';
+import { workKeys } from '../storage/keys.js';
 import type { WebhookDelivery } from './payload.js';
 
 /** The outcome of one delivery, kept in work storage for operators and the API. */
@@ -15,22 +15,18 @@ export interface DeliveryOutcome {
   finishedAt: string;
 }
 
-export function deliveryKey(showId: string, deliveryId: string): string {
-  return `${workKeys.show(showId).replace(/show\.json$/, '')}webhooks/${assertSafeKeyPart(deliveryId, 'delivery id')}.json`;
-}
-
 export async function recordOutcome(
   storage: Storage,
   delivery: WebhookDelivery,
   outcome: Omit<DeliveryOutcome, 'id' | 'showId' | 'event' | 'url'>,
 ): Promise<DeliveryOutcome> {
   const full: DeliveryOutcome = { id: delivery.id, showId: delivery.showId, event: delivery.event, url: delivery.url, ...outcome };
-  await storage.put(deliveryKey(delivery.showId, delivery.id), `${JSON.stringify(full, null, 2)}\n`, { contentType: 'application/json' });
+  await storage.put(workKeys.webhookDelivery(delivery.showId, delivery.id), `${JSON.stringify(full, null, 2)}\n`, { contentType: 'application/json' });
   return full;
 }
 
 export async function listOutcomes(storage: Storage, showId: string): Promise<DeliveryOutcome[]> {
-  const prefix = deliveryKey(showId, 'x').replace(/x\.json$/, '');
+  const prefix = workKeys.webhookDeliveriesPrefix(showId);
   const keys = await storage.list(prefix);
   const outcomes = await Promise.all(keys.map(async (key) => JSON.parse(Buffer.from(await storage.get(key)).toString('utf8')) as DeliveryOutcome));
   return outcomes.sort((a, b) => b.finishedAt.localeCompare(a.finishedAt));

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createProducerServices, type ProducerServices } from '../../src/app.js';
+import { createProducerServices, type ProducerServices } from '../../src/producer.js';
 import { KeyStore } from '../../src/auth/key-store.js';
 import { createServer as createApiServer } from '../../src/server/create-server.js';
 import { verifySignature } from '../../src/webhooks/signature.js';

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLlmWriter, type LlmWriterConfig } from '../../src/script/llm-writer.js';
+import { createOpenAiChat } from '../../src/script/llm/openai-chat.js';
 import { scriptDocumentSchema } from '../../src/script/script-schema.js';
 import { startChatServer, type ChatServer, type ScriptedReply } from './chat-server.js';
 import { briefingInput, loadArticles } from './fixtures.js';
@@ -31,9 +32,11 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function writerWith(replies: ScriptedReply[], config: Partial<LlmWriterConfig> = {}) {
+/** The real OpenAI adapter against a loopback server speaking the chat-completions wire format. */
+async function writerWith(replies: ScriptedReply[], { timeoutMs, ...config }: Partial<LlmWriterConfig> & { timeoutMs?: number } = {}) {
   server = await startChatServer(replies);
-  return createLlmWriter({ baseURL: server.baseURL, apiKey: 'test-key', model: 'test-model', ...config });
+  const chat = createOpenAiChat({ baseURL: server.baseURL, apiKey: 'test-key', model: 'test-model', ...(timeoutMs !== undefined ? { timeoutMs } : {}) });
+  return createLlmWriter({ chat, ...config });
 }
 
 describe('LLM writer', () => {

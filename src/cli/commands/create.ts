@@ -6,6 +6,7 @@ import type { EpisodeRecord } from '../../core/episode.js';
 import { createEpisode } from '../../pipeline/embedded-runner.js';
 import { createProgressReporter } from '../progress-reporter.js';
 import { withApp } from '../run-command.js';
+import { publicKeys } from '../../storage/keys.js';
 
 export interface EpisodeOptions {
   show: string;
@@ -76,7 +77,7 @@ export function registerCreate(program: Command): void {
           { show, sources, date: parseDate(options.date, ctx.now()), episodeId: options.episodeId, writer: options.writer, draft: options.draft, ingest: config.ingest },
           progress,
         ).finally(() => progress.finish());
-        printEpisode(record, ctx.publish.publicUrl(`shows/${show.id}/feed.xml`));
+        printEpisode(record, ctx.publish.publicUrl(publicKeys.feed(show.id)));
       });
     });
 }

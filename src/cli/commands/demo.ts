@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { createEpisode } from '../../pipeline/embedded-runner.js';
 import { createProgressReporter } from '../progress-reporter.js';
 import { withApp } from '../run-command.js';
+import { publicKeys } from '../../storage/keys.js';
 import { printEpisode, resolveShow } from './create.js';
 import { startServer } from './serve.js';
 
@@ -26,7 +27,7 @@ export function registerDemo(program: Command): void {
           const record = await createEpisode(ctx, { show, sources: [examples], date: ctx.now(), ingest: config.ingest }, progress).finally(() =>
             progress.finish(),
           );
-          const feedUrl = ctx.publish.publicUrl(`shows/${show.id}/feed.xml`);
+          const feedUrl = ctx.publish.publicUrl(publicKeys.feed(show.id));
           printEpisode(record, feedUrl);
           serveFrom = { publishDir: config.publishDir, host: config.host, port: config.port, feedUrl };
         },

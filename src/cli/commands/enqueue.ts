@@ -4,6 +4,7 @@ import { ingestAndClean } from '../../pipeline/embedded-runner.js';
 import { createDistributedApp } from '../../queue/distributed-app.js';
 import { createProgressReporter } from '../progress-reporter.js';
 import { reportError } from '../run-command.js';
+import { publicKeys } from '../../storage/keys.js';
 import { parseDate, printEpisode, resolveShow, type EpisodeOptions } from './create.js';
 
 interface EnqueueOptions extends EpisodeOptions {
@@ -41,7 +42,7 @@ export function registerEnqueue(program: Command): void {
         process.stdout.write(`Episode ${result.showId}/${result.episodeId}: ${result.added ? 'queued' : `already ${result.record.status}`}\n`);
         if (options.wait) {
           const record = await distributed.episodes.waitUntilFinished(result);
-          printEpisode(record, ctx.publish.publicUrl(`shows/${show.id}/feed.xml`));
+          printEpisode(record, ctx.publish.publicUrl(publicKeys.feed(show.id)));
           if (record.status === 'failed') {
             process.stderr.write(`briefcast: ${record.error?.message ?? 'episode failed'}\n`);
             process.exitCode = 1;

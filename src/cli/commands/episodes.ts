@@ -10,6 +10,7 @@ import { rebuildFeed } from '../../pipeline/publish-episode.js';
 import { publishShowAssets } from '../../pipeline/show-assets.js';
 import { createProgressReporter } from '../progress-reporter.js';
 import { withApp } from '../run-command.js';
+import { publicKeys } from '../../storage/keys.js';
 import { printEpisode, resolveShow } from './create.js';
 
 async function readScriptFile(path: string): Promise<ScriptDocument> {
@@ -37,7 +38,7 @@ export function registerEpisodeCommands(program: Command): void {
         if (options.script) await store.saveScript(show.id, episodeId, await readScriptFile(options.script));
         const progress = createProgressReporter();
         const record = await synthesiseAndPublish(ctx, show, episodeId, progress).finally(() => progress.finish());
-        printEpisode(record, ctx.publish.publicUrl(`shows/${show.id}/feed.xml`));
+        printEpisode(record, ctx.publish.publicUrl(publicKeys.feed(show.id)));
       });
     });
 

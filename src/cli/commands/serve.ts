@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { createApp, createProducerServices, type App } from '../../app.js';
 import { loadConfig, type AppConfig } from '../../config/env.js';
-import { createDistributedApp, type DistributedApp } from '../../queue/distributed-app.js';
+import { createProducer } from '../../producer.js';
 import { createServer } from '../../server/create-server.js';
 import { reportError } from '../run-command.js';
 
@@ -28,20 +27,10 @@ export async function startServer(publishDir: string, host: string, port: number
   return { url: address, close };
 }
 
-/**
- * The producer API plus the published files. Embedded by default; with
- * BRIEFCAST_RUNNER=distributed, episodes, webhooks and schedules go through Redis.
- */
+/** The producer API plus the published files; src/producer.ts chooses the mode. */
 export async function startApiServer(config: AppConfig): Promise<{ url: string; close: () => Promise<void> }> {
-  let distributed: DistributedApp | undefined;
-  let app: App;
-  if (config.api.runner === 'distributed') {
-    distributed = createDistributedApp(config);
-    app = distributed.app;
-  } else {
-    app = createApp(config);
-  }
-  const services = await createProducerServices(app, distributed);
+  const producer = await createProducer(config);
+  const { services } = producer;
   const server = await createServer({
     publishDir: config.publishDir,
     api: services.api,
@@ -51,9 +40,7 @@ export async function startApiServer(config: AppConfig): Promise<{ url: string; 
   const address = await server.listen({ host: config.host, port: config.port });
   const close = async () => {
     await server.close();
-    await services.close();
-    if (distributed) await distributed.close();
-    else await app.close();
+    await producer.close();
   };
   stopOnSignals(close);
   return { url: address, close };
