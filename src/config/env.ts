@@ -21,6 +21,10 @@ export const envSchema = z.object({
   BRIEFCAST_ALLOW_PRIVATE_URLS: booleanFlag.default(false),
   BRIEFCAST_FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
   BRIEFCAST_MAX_ARTICLE_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(5 * 1024 * 1024),
+  // Caps on outside input (docs/api.md "Limits"): parsing is bounded, and a cap hit is a 422 naming it.
+  BRIEFCAST_MAX_HTML_DEPTH: z.coerce.number().int().min(16).max(4096).default(256),
+  BRIEFCAST_MAX_HTML_NODES: z.coerce.number().int().min(100).max(10_000_000).default(200_000),
+  BRIEFCAST_MAX_WORDS_PER_ARTICLE: z.coerce.number().int().min(10).max(10_000_000).default(30_000),
   FFMPEG_PATH: z.string().min(1).optional(),
   FFPROBE_PATH: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
@@ -58,6 +62,10 @@ export const envSchema = z.object({
   BRIEFCAST_API_BODY_LIMIT: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
   /** Episode creations per key per minute. */
   BRIEFCAST_API_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** Slow clients: whole request (headers and body), headers alone, and an idle keep-alive connection. */
+  BRIEFCAST_API_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(30_000),
+  BRIEFCAST_API_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(500).max(600_000).default(10_000),
+  BRIEFCAST_API_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   /** API keys file (hashed keys); default <data dir>/api-keys.json. */
   BRIEFCAST_KEYS_FILE: z.string().min(1).optional(),
   BRIEFCAST_UNPUBLISH_AUDIO: z.enum(['delete', 'keep']).default('delete'),
@@ -100,7 +108,7 @@ export interface AppConfig {
   publicUrl: string;
   concurrency: number;
   espeakEngine: 'auto' | 'cli' | 'wasm';
-  ingest: { allowPrivateNetwork: boolean; fetchTimeoutMs: number; maxBytes: number };
+  ingest: { allowPrivateNetwork: boolean; fetchTimeoutMs: number; maxBytes: number; maxHtmlDepth: number; maxHtmlNodes: number; maxWordsPerArticle: number };
   ffmpegPath?: string;
   ffprobePath?: string;
   logLevel: string;
@@ -118,6 +126,7 @@ export interface ApiConfig {
   episodeConcurrency: number;
   bodyLimitBytes: number;
   episodesPerMinutePerKey: number;
+  timeouts: { requestMs: number; headersMs: number; idleMs: number };
   keysFile: string;
   unpublishAudio: 'delete' | 'keep';
   webhook: { attempts: number; backoffMs: number; timeoutMs: number };
@@ -130,6 +139,7 @@ function apiConfig(e: EnvConfig): ApiConfig {
     episodeConcurrency: e.BRIEFCAST_EPISODE_CONCURRENCY,
     bodyLimitBytes: e.BRIEFCAST_API_BODY_LIMIT,
     episodesPerMinutePerKey: e.BRIEFCAST_API_RATE_LIMIT,
+    timeouts: { requestMs: e.BRIEFCAST_API_REQUEST_TIMEOUT_MS, headersMs: e.BRIEFCAST_API_HEADERS_TIMEOUT_MS, idleMs: e.BRIEFCAST_API_IDLE_TIMEOUT_MS },
     keysFile: e.BRIEFCAST_KEYS_FILE ?? `${e.BRIEFCAST_DATA_DIR.replace(/\/+$/, '')}/api-keys.json`,
     unpublishAudio: e.BRIEFCAST_UNPUBLISH_AUDIO,
     webhook: { attempts: e.BRIEFCAST_WEBHOOK_ATTEMPTS, backoffMs: e.BRIEFCAST_WEBHOOK_BACKOFF_MS, timeoutMs: e.BRIEFCAST_WEBHOOK_TIMEOUT_MS },
@@ -233,7 +243,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicUrl: (e.BRIEFCAST_PUBLIC_URL ?? `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`).replace(/\/+$/, ''),
     concurrency: e.BRIEFCAST_CONCURRENCY ?? availableParallelism(),
     espeakEngine: e.BRIEFCAST_ESPEAK_ENGINE,
-    ingest: { allowPrivateNetwork: e.BRIEFCAST_ALLOW_PRIVATE_URLS, fetchTimeoutMs: e.BRIEFCAST_FETCH_TIMEOUT_MS, maxBytes: e.BRIEFCAST_MAX_ARTICLE_BYTES },
+    ingest: {
+      allowPrivateNetwork: e.BRIEFCAST_ALLOW_PRIVATE_URLS,
+      fetchTimeoutMs: e.BRIEFCAST_FETCH_TIMEOUT_MS,
+      maxBytes: e.BRIEFCAST_MAX_ARTICLE_BYTES,
+      maxHtmlDepth: e.BRIEFCAST_MAX_HTML_DEPTH,
+      maxHtmlNodes: e.BRIEFCAST_MAX_HTML_NODES,
+      maxWordsPerArticle: e.BRIEFCAST_MAX_WORDS_PER_ARTICLE,
+    },
     ffmpegPath: e.FFMPEG_PATH,
     ffprobePath: e.FFPROBE_PATH,
     logLevel: e.LOG_LEVEL,

@@ -4,6 +4,7 @@ import { Agent, request } from 'undici';
 import { BriefcastError, ErrorCodes } from '../core/errors.js';
 import { checkAddress, checkHostname, type AddressVerdict } from './address-policy.js';
 import type { IngestOptions } from './options.js';
+import { redactUrl } from '../core/redact.js';
 
 export interface SafeFetchOptions extends IngestOptions {
   /** Accept header sent with every hop. */
@@ -122,7 +123,8 @@ function statusError(status: number, subject: string, retryAfter: string | undef
  * a streamed size cap and a content-type check.
  */
 export async function safeFetch(input: string, options: SafeFetchOptions): Promise<SafeFetchResponse> {
-  const subject = input;
+  // Errors name the URL without its credentials: they reach logs, records and API answers.
+  const subject = redactUrl(input);
   let url = parseTarget(input.trim(), subject, false);
   const signal = AbortSignal.timeout(options.fetchTimeoutMs);
   const policy = options.addressPolicy ?? ((address: string) => checkAddress(address, options.allowPrivateNetwork));
