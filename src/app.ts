@@ -112,7 +112,7 @@ export interface ProducerServices {
  */
 export async function createProducerServices(app: App, distributed?: DistributedApp): Promise<ProducerServices> {
   const { config, ctx } = app;
-  const ingest = { allowPrivateNetwork: config.ingest.allowPrivateNetwork, fetchTimeoutMs: config.ingest.fetchTimeoutMs, maxBytes: config.ingest.maxBytes };
+  const ingest = { ...config.ingest };
   const webhookSettings = { ...config.api.webhook, allowPrivateNetwork: config.ingest.allowPrivateNetwork };
   const prefix = config.distributed.queuePrefix;
   let runner: EpisodeRunner;

@@ -25,6 +25,7 @@ export const envSchema = z.object({
   BRIEFCAST_MAX_HTML_DEPTH: z.coerce.number().int().min(16).max(4096).default(256),
   BRIEFCAST_MAX_HTML_NODES: z.coerce.number().int().min(100).max(10_000_000).default(200_000),
   BRIEFCAST_MAX_WORDS_PER_ARTICLE: z.coerce.number().int().min(10).max(10_000_000).default(30_000),
+  BRIEFCAST_PARSE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   FFMPEG_PATH: z.string().min(1).optional(),
   FFPROBE_PATH: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
@@ -108,7 +109,7 @@ export interface AppConfig {
   publicUrl: string;
   concurrency: number;
   espeakEngine: 'auto' | 'cli' | 'wasm';
-  ingest: { allowPrivateNetwork: boolean; fetchTimeoutMs: number; maxBytes: number; maxHtmlDepth: number; maxHtmlNodes: number; maxWordsPerArticle: number };
+  ingest: { allowPrivateNetwork: boolean; fetchTimeoutMs: number; maxBytes: number; maxHtmlDepth: number; maxHtmlNodes: number; maxWordsPerArticle: number; parseTimeoutMs: number };
   ffmpegPath?: string;
   ffprobePath?: string;
   logLevel: string;
@@ -250,6 +251,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       maxHtmlDepth: e.BRIEFCAST_MAX_HTML_DEPTH,
       maxHtmlNodes: e.BRIEFCAST_MAX_HTML_NODES,
       maxWordsPerArticle: e.BRIEFCAST_MAX_WORDS_PER_ARTICLE,
+      parseTimeoutMs: e.BRIEFCAST_PARSE_TIMEOUT_MS,
     },
     ffmpegPath: e.FFMPEG_PATH,
     ffprobePath: e.FFPROBE_PATH,

@@ -7,7 +7,9 @@ import { ingestUrl, isUrlSource } from './ingest-url.js';
 import { resolveIngestOptions, type IngestOptions } from './options.js';
 import { redactUrl } from '../core/redact.js';
 
-export { defaultIngestOptions, resolveIngestOptions, type IngestOptions } from './options.js';
+export { defaultIngestOptions, htmlLimitsOf, resolveIngestOptions, type IngestOptions } from './options.js';
+export { extractHtml, closeHtmlPool } from './html-pool.js';
+export { assertWordsWithin } from './html-limits.js';
 export { ingestHtml } from './ingest-html.js';
 export { ingestText } from './ingest-text.js';
 export { articleId } from './article-id.js';

@@ -1,29 +1,11 @@
 import type { FastifyInstance } from 'fastify';
+import { jsonDepth } from '../core/nesting.js';
 import { HttpCodes, HttpError } from './http-errors.js';
 
 /** Deepest nesting of objects and arrays a request body may have; no API body needs more than a handful. */
 export const MAX_JSON_DEPTH = 64;
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** One linear pass over the text, outside strings, before JSON.parse builds anything. */
-export function jsonDepth(text: string): number {
-  let depth = 0;
-  let deepest = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++;
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x7b || c === 0x5b) {
-      depth++;
-      if (depth > deepest) deepest = depth;
-    } else if (c === 0x7d || c === 0x5d) depth--;
-  }
-  return deepest;
-}
 
 /**
  * JSON bodies are strict UTF-8 (a broken byte is a 400, not a stored U+FFFD) and
