@@ -18,3 +18,17 @@ export function jsonDepth(text: string): number {
   return deepest;
 }
 
+
+/** Nesting depth of a parsed value, iteratively (no recursion to overflow); stops counting past `stopAt`. */
+export function valueDepth(value: unknown, stopAt: number): number {
+  let deepest = 0;
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (current === null || typeof current !== 'object') continue;
+    if (depth > deepest) deepest = depth;
+    if (deepest > stopAt) return deepest;
+    for (const child of Object.values(current)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
