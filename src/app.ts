@@ -145,7 +145,9 @@ export async function createProducerServices(app: App, distributed?: Distributed
     keys: new KeyStore(config.api.keysFile),
     ingest,
     ...(scheduler ? { scheduler } : {}),
-    ...(distributed ? { dashboardQueues: Object.values(distributed.queues.queues) } : {}),
+    ...(distributed
+      ? { dashboardQueues: Object.values(distributed.queues.queues), rateLimit: { redis: distributed.connect('rate-limit'), nameSpace: `${prefix}:rate-limit:` } }
+      : {}),
   };
   return {
     api,

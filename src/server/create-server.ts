@@ -80,6 +80,7 @@ async function registerApi(app: FastifyInstance, services: ApiServices, redirect
   // Only routes that opt in (episode creation) are limited; the key generator reads the authenticated key.
   await app.register(rateLimit, {
     global: false,
+    ...(services.rateLimit ? { redis: services.rateLimit.redis, nameSpace: services.rateLimit.nameSpace } : {}),
     errorResponseBuilder: (_request, context) => ({
       statusCode: 429,
       code: HttpCodes.RATE_LIMITED,
