@@ -25,6 +25,10 @@ export const envSchema = z.object({
   BRIEFCAST_MAX_HTML_DEPTH: z.coerce.number().int().min(16).max(4096).default(256),
   BRIEFCAST_MAX_HTML_NODES: z.coerce.number().int().min(100).max(10_000_000).default(200_000),
   BRIEFCAST_MAX_WORDS_PER_ARTICLE: z.coerce.number().int().min(10).max(10_000_000).default(30_000),
+  BRIEFCAST_MAX_WORDS_PER_STORY: z.coerce.number().int().min(10).max(1_000_000).default(3_000),
+  BRIEFCAST_MAX_WORDS_PER_EPISODE: z.coerce.number().int().min(10).max(10_000_000).default(20_000),
+  BRIEFCAST_MAX_TTS_CHARS_PER_EPISODE: z.coerce.number().int().min(100).max(100_000_000).default(150_000),
+  BRIEFCAST_MAX_STORIES_PER_EPISODE: z.coerce.number().int().min(1).max(1_000).default(50),
   BRIEFCAST_PARSE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   FFMPEG_PATH: z.string().min(1).optional(),
   FFPROBE_PATH: z.string().min(1).optional(),
@@ -109,6 +113,8 @@ export interface AppConfig {
   publicUrl: string;
   concurrency: number;
   espeakEngine: 'auto' | 'cli' | 'wasm';
+  /** Cost caps on every episode's script (src/pipeline/episode-caps.ts). */
+  caps: { maxWordsPerStory: number; maxWordsPerEpisode: number; maxTtsCharsPerEpisode: number; maxStoriesPerEpisode: number };
   ingest: { allowPrivateNetwork: boolean; fetchTimeoutMs: number; maxBytes: number; maxHtmlDepth: number; maxHtmlNodes: number; maxWordsPerArticle: number; parseTimeoutMs: number };
   ffmpegPath?: string;
   ffprobePath?: string;
@@ -244,6 +250,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicUrl: (e.BRIEFCAST_PUBLIC_URL ?? `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`).replace(/\/+$/, ''),
     concurrency: e.BRIEFCAST_CONCURRENCY ?? availableParallelism(),
     espeakEngine: e.BRIEFCAST_ESPEAK_ENGINE,
+    caps: {
+      maxWordsPerStory: e.BRIEFCAST_MAX_WORDS_PER_STORY,
+      maxWordsPerEpisode: e.BRIEFCAST_MAX_WORDS_PER_EPISODE,
+      maxTtsCharsPerEpisode: e.BRIEFCAST_MAX_TTS_CHARS_PER_EPISODE,
+      maxStoriesPerEpisode: e.BRIEFCAST_MAX_STORIES_PER_EPISODE,
+    },
     ingest: {
       allowPrivateNetwork: e.BRIEFCAST_ALLOW_PRIVATE_URLS,
       fetchTimeoutMs: e.BRIEFCAST_FETCH_TIMEOUT_MS,

@@ -62,6 +62,10 @@ export const episodesRoutes: FastifyPluginAsyncZod<{ services: ApiServices }> = 
       const show = await store.getShow(request.params.showId);
       const body = request.body;
       const articles = await gatherArticles(ctx, show.id, body, services.ingest);
+      const maxStories = config.caps.maxStoriesPerEpisode;
+      if (articles.length > maxStories) {
+        throw new BriefcastError(ErrorCodes.INPUT_LIMIT, `${articles.length} articles, more than the ${maxStories} stories an episode may have (BRIEFCAST_MAX_STORIES_PER_EPISODE)`, { subject: 'body' });
+      }
       const { record, created } = await runner.submit({
         show,
         articles,
