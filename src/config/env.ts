@@ -67,6 +67,8 @@ export const envSchema = z.object({
   BRIEFCAST_API_BODY_LIMIT: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
   /** Episode creations per key per minute. */
   BRIEFCAST_API_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** Episodes one key may have queued or building at once (per API process). */
+  BRIEFCAST_API_MAX_QUEUED_PER_KEY: z.coerce.number().int().min(1).max(10_000).default(10),
   /** Slow clients: whole request (headers and body), headers alone, and an idle keep-alive connection. */
   BRIEFCAST_API_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(30_000),
   BRIEFCAST_API_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(500).max(600_000).default(10_000),
@@ -134,6 +136,7 @@ export interface ApiConfig {
   bodyLimitBytes: number;
   episodesPerMinutePerKey: number;
   timeouts: { requestMs: number; headersMs: number; idleMs: number };
+  maxQueuedPerKey: number;
   keysFile: string;
   unpublishAudio: 'delete' | 'keep';
   webhook: { attempts: number; backoffMs: number; timeoutMs: number };
@@ -146,6 +149,7 @@ function apiConfig(e: EnvConfig): ApiConfig {
     episodeConcurrency: e.BRIEFCAST_EPISODE_CONCURRENCY,
     bodyLimitBytes: e.BRIEFCAST_API_BODY_LIMIT,
     episodesPerMinutePerKey: e.BRIEFCAST_API_RATE_LIMIT,
+    maxQueuedPerKey: e.BRIEFCAST_API_MAX_QUEUED_PER_KEY,
     timeouts: { requestMs: e.BRIEFCAST_API_REQUEST_TIMEOUT_MS, headersMs: e.BRIEFCAST_API_HEADERS_TIMEOUT_MS, idleMs: e.BRIEFCAST_API_IDLE_TIMEOUT_MS },
     keysFile: e.BRIEFCAST_KEYS_FILE ?? `${e.BRIEFCAST_DATA_DIR.replace(/\/+$/, '')}/api-keys.json`,
     unpublishAudio: e.BRIEFCAST_UNPUBLISH_AUDIO,

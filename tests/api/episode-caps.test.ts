@@ -32,3 +32,29 @@ describe('episode cost caps', () => {
     expect(response.json().error).toEqual({ code: 'INPUT_LIMIT', message: '3 articles, more than the 2 stories an episode may have (BRIEFCAST_MAX_STORIES_PER_EPISODE)', subject: 'body' });
   });
 });
+
+describe('episodes queued at once per key', () => {
+  let h: ApiHarness;
+  beforeAll(async () => {
+    h = await createApiHarness({ BRIEFCAST_API_MAX_QUEUED_PER_KEY: '1', BRIEFCAST_API_RATE_LIMIT: '100' });
+    expect((await h.server.inject({ method: 'POST', url: '/api/shows', headers: h.auth(h.keys.admin), payload: morningShow })).statusCode).toBe(201);
+  });
+  afterAll(async () => {
+    await h?.dispose();
+  });
+
+  it('refuses a second episode with 429 while the first is building, and accepts it once the first is done', async () => {
+    const second = [{ title: 'Ferry timetable changes', text: 'The ferry timetable changes next week. Morning sailings move half an hour earlier to meet the first trains.' }];
+    const first = await h.server.inject({ method: 'POST', url: '/api/shows/morning/episodes', headers: h.auth(h.keys.morning), payload: { articles: shortArticles } });
+    expect(first.statusCode).toBe(202);
+    const refused = await h.server.inject({ method: 'POST', url: '/api/shows/morning/episodes', headers: h.auth(h.keys.morning), payload: { articles: second } });
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().error.code).toBe('TOO_MANY_QUEUED');
+    // Another key is not held up by this one.
+    const other = await h.server.inject({ method: 'POST', url: '/api/shows/morning/episodes', headers: h.auth(h.keys.admin), payload: { draft: true, articles: second } });
+    expect(other.statusCode).toBe(202);
+    await waitForEpisode(h.server, h.auth(h.keys.morning), `/api/shows/morning/episodes/${first.json().episode.id}`, (e) => e.status === 'published' || e.status === 'failed');
+    const later = await h.server.inject({ method: 'POST', url: '/api/shows/morning/episodes', headers: h.auth(h.keys.morning), payload: { draft: true, articles: [{ ...second[0]!, title: 'Ferry timetable changes again' }] } });
+    expect(later.statusCode).toBe(202);
+  });
+});
