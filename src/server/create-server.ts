@@ -54,10 +54,12 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     requestTimeout: timeouts.requestMs,
     keepAliveTimeout: timeouts.idleMs,
     connectionTimeout: timeouts.requestMs + timeouts.idleMs,
+    // Node checks these timeouts on an interval (30 s by default), which alone would let a drip hold a socket that long.
+    http: { connectionsCheckingInterval: Math.min(1000, timeouts.headersMs) },
     frameworkErrors: answerFrameworkError,
     maxParamLength: MAX_PATH_SEGMENT,
   }).withTypeProvider<ZodTypeProvider>();
-  app.server.headersTimeout = timeouts.headersMs;
+  app.server.headersTimeout = Math.min(timeouts.headersMs, timeouts.requestMs);
   const servePublished = options.servePublished ?? true;
   // The API goes first: the OpenAPI plugin only documents routes added after it.
   if (options.api) await registerApi(app, options.api, !servePublished);
