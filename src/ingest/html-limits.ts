@@ -104,3 +104,22 @@ export function assertWordsWithin(text: string, maxWords: number, subject: strin
     });
   }
 }
+
+/** Markdown caps: marked recurses per nesting level and slows steeply on deep lists and long emphasis runs. */
+const MAX_MARKDOWN_QUOTE_DEPTH = 16;
+const MAX_MARKDOWN_INDENT = 64;
+const MAX_MARKDOWN_RUN = 128;
+
+/** A linear pre-scan of Markdown source, before marked parses it; throws INPUT_LIMIT naming what is too deep. */
+export function assertMarkdownWithinLimits(text: string, subject: string): void {
+  const fail = (message: string, limit: string, max: number) => new BriefcastError(ErrorCodes.INPUT_LIMIT, message, { subject, details: { limit, max } });
+  for (const line of text.split('\n')) {
+    const indent = /^[ \t]*/.exec(line)![0].replace(/\t/g, '    ').length;
+    if (indent > MAX_MARKDOWN_INDENT) throw fail(`Markdown is indented deeper than ${MAX_MARKDOWN_INDENT} columns`, 'markdownIndent', MAX_MARKDOWN_INDENT);
+    const quotes = /^(?:\s*>)*/.exec(line)![0].split('>').length - 1;
+    if (quotes > MAX_MARKDOWN_QUOTE_DEPTH) throw fail(`Markdown quotes nest deeper than ${MAX_MARKDOWN_QUOTE_DEPTH} levels`, 'markdownQuoteDepth', MAX_MARKDOWN_QUOTE_DEPTH);
+  }
+  if (new RegExp(`[*_~\`\\[\\]]{${MAX_MARKDOWN_RUN + 1}}`).test(text)) {
+    throw fail(`Markdown has a run of more than ${MAX_MARKDOWN_RUN} emphasis or bracket marks`, 'markdownRun', MAX_MARKDOWN_RUN);
+  }
+}

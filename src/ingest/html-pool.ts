@@ -37,20 +37,30 @@ function htmlPool(): Promise<Piscina> {
  * meanwhile. A page over the time cap has its thread terminated (the pool
  * starts a fresh one) and fails with INPUT_LIMIT.
  */
-export async function extractHtml(html: string, source: string, baseUrl: string | undefined, limits: HtmlExtractLimits): Promise<Article> {
-  const task: HtmlTask = { html, source, limits: { maxDepth: limits.maxDepth, maxNodes: limits.maxNodes }, ...(baseUrl ? { baseUrl } : {}) };
+export function extractHtml(html: string, source: string, baseUrl: string | undefined, limits: HtmlExtractLimits): Promise<Article> {
+  return runTask({ html, source, limits: { maxDepth: limits.maxDepth, maxNodes: limits.maxNodes }, ...(baseUrl ? { baseUrl } : {}) }, limits.parseTimeoutMs);
+}
+
+/** Markdown through the same pool and time cap. */
+export function extractMarkdown(markdown: string, source: string, limits: HtmlExtractLimits): Promise<Article> {
+  return runTask({ format: 'markdown', html: markdown, source, limits: { maxDepth: limits.maxDepth, maxNodes: limits.maxNodes } }, limits.parseTimeoutMs);
+}
+
+async function runTask(task: HtmlTask, parseTimeoutMs: number): Promise<Article> {
+  const { source } = task;
+  const limits = { parseTimeoutMs };
   const signal = AbortSignal.timeout(limits.parseTimeoutMs);
   let result: HtmlTaskResult;
   try {
     result = (await (await htmlPool()).run(task, { signal })) as HtmlTaskResult;
   } catch (error) {
     if (signal.aborted) {
-      throw new BriefcastError(ErrorCodes.INPUT_LIMIT, `HTML took longer than ${limits.parseTimeoutMs} ms to extract`, {
+      throw new BriefcastError(ErrorCodes.INPUT_LIMIT, `${task.format === 'markdown' ? 'Markdown' : 'HTML'} took longer than ${limits.parseTimeoutMs} ms to extract`, {
         subject: source,
         details: { limit: 'parseTimeoutMs', max: limits.parseTimeoutMs },
       });
     }
-    throw new BriefcastError(ErrorCodes.INTERNAL, `HTML extraction failed: ${error instanceof Error ? error.message : String(error)}`, { subject: source, cause: error });
+    throw new BriefcastError(ErrorCodes.INTERNAL, `text extraction failed: ${error instanceof Error ? error.message : String(error)}`, { subject: source, cause: error });
   }
   if ('error' in result) {
     throw new BriefcastError(result.error.code as ErrorCode, result.error.message, { ...(result.error.subject ? { subject: result.error.subject } : {}) });

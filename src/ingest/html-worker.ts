@@ -3,8 +3,11 @@ import { toBriefcastError } from '../core/errors.js';
 import type { Article } from '../core/types.js';
 import type { HtmlLimits } from './html-limits.js';
 import { ingestHtml } from './ingest-html.js';
+import { ingestText } from './ingest-text.js';
 
 export interface HtmlTask {
+  /** HTML by default; Markdown goes through the same pool (marked is as costly on hostile input). */
+  format?: 'html' | 'markdown';
   html: string;
   source: string;
   baseUrl?: string;
@@ -16,6 +19,7 @@ export type HtmlTaskResult = { article: Article } | { error: { code: string; mes
 
 export default function extract(task: HtmlTask): HtmlTaskResult {
   try {
+    if (task.format === 'markdown') return { article: ingestText(task.html, task.source, 'markdown') };
     return { article: ingestHtml(task.html, task.source, task.baseUrl, task.limits) };
   } catch (error) {
     const failure = toBriefcastError(error);

@@ -4,7 +4,7 @@ import type { Article } from '../core/types.js';
 import { BriefcastError, ErrorCodes } from '../core/errors.js';
 import { assertTextual, decodeHtml, decodeUtf8Strict } from './decode.js';
 import { assertWordsWithin } from './html-limits.js';
-import { extractHtml } from './html-pool.js';
+import { extractHtml, extractMarkdown } from './html-pool.js';
 import { ingestText } from './ingest-text.js';
 import { htmlLimitsOf, type IngestOptions } from './options.js';
 
@@ -64,6 +64,7 @@ export async function ingestFile(path: string, options: IngestOptions, subject =
   const text = decodeUtf8Strict(bytes, subject);
   if (!text.trim()) throw new BriefcastError(ErrorCodes.INPUT_EMPTY, 'the file is empty', { subject });
   assertWordsWithin(text, options.maxWordsPerArticle, subject);
+  if (format === 'markdown') return extractMarkdown(text, subject, htmlLimitsOf(options));
   return ingestText(text, subject, format);
 }
 

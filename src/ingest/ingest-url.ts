@@ -1,7 +1,7 @@
 import type { Article } from '../core/types.js';
 import { assertTextual, decodeHtml } from './decode.js';
 import { assertWordsWithin } from './html-limits.js';
-import { extractHtml } from './html-pool.js';
+import { extractHtml, extractMarkdown } from './html-pool.js';
 import { ingestText } from './ingest-text.js';
 import { htmlLimitsOf, type IngestOptions } from './options.js';
 import { safeFetch, type SafeFetchOptions } from './safe-fetch.js';
@@ -25,9 +25,12 @@ export async function ingestUrl(source: string, options: IngestOptions, extra: P
   // The same sniffing files get: a binary body (an image, an archive, a bomb's zeros) is refused before any parser sees it.
   assertTextual(response.body, source);
   const decoded = decodeHtml(response.body, response.charset ? { declaredCharset: response.charset } : {});
-  const article = TEXT_TYPES.has(response.mediaType)
-    ? { ...ingestText(decoded, source, response.mediaType === 'text/plain' ? 'text' : 'markdown'), url: response.url }
-    : await extractHtml(decoded, source, response.url, htmlLimitsOf(options));
+  const article =
+    response.mediaType === 'text/plain'
+      ? { ...ingestText(decoded, source, 'text'), url: response.url }
+      : TEXT_TYPES.has(response.mediaType)
+        ? { ...(await extractMarkdown(decoded, source, htmlLimitsOf(options))), url: response.url }
+        : await extractHtml(decoded, source, response.url, htmlLimitsOf(options));
   assertWordsWithin(article.text, options.maxWordsPerArticle, source);
   return article;
 }

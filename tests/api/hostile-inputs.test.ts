@@ -48,6 +48,9 @@ describe('hostile input to the API', () => {
       '/bomb-raw.html': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(bomb),
       '/picture.html': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, ...new Array(4000).fill(0)])),
       '/deep.html': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(nested(200_000)),
+      '/deep-list.md': (_req, res) => res.writeHead(200, { 'content-type': 'text/markdown' }).end(`# Lists\n\n${Array.from({ length: 1500 }, (_, i) => `${' '.repeat(i * 2)}- item`).join('\n')}`),
+      '/deep-quote.md': (_req, res) => res.writeHead(200, { 'content-type': 'text/markdown' }).end(`# Quotes\n\n${'> '.repeat(5000)}deep words here.`),
+      '/emphasis.md': (_req, res) => res.writeHead(200, { 'content-type': 'text/markdown' }).end(`# Stars\n\n${'*'.repeat(50_000)}x${'*'.repeat(50_000)}`),
       '/deep-feed.xml': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(deepFeed),
     });
     rssBefore = process.memoryUsage().rss;
@@ -109,6 +112,20 @@ describe('hostile input to the API', () => {
     expect(raw.error).toEqual({ code: 'INPUT_BINARY', message: 'binary content, not a text article', subject: `${web.origin}/bomb-raw.html` });
     const picture = await post({ draft: true, urls: [`${web.origin}/picture.html`] });
     expect(picture.error?.code).toBe('INPUT_BINARY');
+  });
+
+  it('refuses Markdown that nests lists 1,500 or quotes 5,000 deep, or runs 50,000 emphasis marks, with 422', async () => {
+    // Before: the list took minutes, the quotes and the stars overflowed marked's stack.
+    const expected: Record<string, RegExp> = {
+      'deep-list.md': /^Markdown is indented deeper than 64 columns$/,
+      'deep-quote.md': /^Markdown quotes nest deeper than 16 levels$/,
+      'emphasis.md': /^Markdown has a run of more than 128 emphasis or bracket marks$/,
+    };
+    for (const [file, reason] of Object.entries(expected)) {
+      const answer = await post({ draft: true, urls: [`${web.origin}/${file}`] });
+      expect(answer.status, file).toBe(422);
+      expect(answer.error?.message, file).toMatch(reason);
+    }
   });
 
   it('refuses a news feed with 100,000 nested elements with 422, not a 500', async () => {
