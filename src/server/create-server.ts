@@ -20,6 +20,8 @@ import { studioPage } from './studio-page.js';
 export interface ServerOptions {
   publishDir: string;
   logger?: boolean;
+  /** Where the request log goes when `logger` is on (default stdout); tests read it. */
+  logStream?: NodeJS.WritableStream;
   /** The producer API; without it the server only serves /healthz and the published folder. */
   api?: ApiServices;
   /** Serve the published folder from disk (local storage); otherwise `/shows/...` redirects to the storage. @defaultValue true */
@@ -48,7 +50,7 @@ function answerFrameworkError(error: FastifyError, _request: FastifyRequest, rep
 export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
   const timeouts = options.api?.config.api.timeouts ?? DEFAULT_TIMEOUTS;
   const app = Fastify({
-    logger: options.logger ? { serializers: { req: redactedRequest } } : false,
+    logger: options.logger ? { serializers: { req: redactedRequest }, ...(options.logStream ? { stream: options.logStream } : {}) } : false,
     ...(options.api ? { bodyLimit: options.api.config.api.bodyLimitBytes } : {}),
     // A slow-drip client cannot hold a connection: the whole request, its headers and an idle keep-alive are each bounded.
     requestTimeout: timeouts.requestMs,
