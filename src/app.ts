@@ -84,6 +84,7 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
     concurrency: config.concurrency,
     logger,
     lock: overrides.lock ?? createInProcessLock(),
+    caps: { ...config.caps },
     now: overrides.now ?? (() => new Date()),
   };
   logger.debug({ ffmpeg: binaries.origin }, 'app ready');

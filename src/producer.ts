@@ -63,7 +63,7 @@ export interface ProducerServices {
  */
 export async function createProducerServices(app: App, distributed?: DistributedApp): Promise<ProducerServices> {
   const { config, ctx } = app;
-  const ingest = { allowPrivateNetwork: config.ingest.allowPrivateNetwork, fetchTimeoutMs: config.ingest.fetchTimeoutMs, maxBytes: config.ingest.maxBytes };
+  const ingest = { ...config.ingest };
   const webhookSettings = { ...config.api.webhook, allowPrivateNetwork: config.ingest.allowPrivateNetwork };
   const prefix = config.distributed.queuePrefix;
   let runner: EpisodeRunner;
@@ -96,7 +96,9 @@ export async function createProducerServices(app: App, distributed?: Distributed
     keys: new KeyStore(config.api.keysFile),
     ingest,
     ...(scheduler ? { scheduler } : {}),
-    ...(distributed ? { dashboardQueues: Object.values(distributed.queues.queues) } : {}),
+    ...(distributed
+      ? { dashboardQueues: Object.values(distributed.queues.queues), rateLimit: { redis: distributed.connect('rate-limit'), nameSpace: `${prefix}:rate-limit:` } }
+      : {}),
   };
   return {
     api,

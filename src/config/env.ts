@@ -21,6 +21,15 @@ export const envSchema = z.object({
   BRIEFCAST_ALLOW_PRIVATE_URLS: booleanFlag.default(false),
   BRIEFCAST_FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
   BRIEFCAST_MAX_ARTICLE_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(5 * 1024 * 1024),
+  // Caps on outside input (docs/api.md "Limits"): parsing is bounded, and a cap hit is a 422 naming it.
+  BRIEFCAST_MAX_HTML_DEPTH: z.coerce.number().int().min(16).max(4096).default(256),
+  BRIEFCAST_MAX_HTML_NODES: z.coerce.number().int().min(100).max(10_000_000).default(200_000),
+  BRIEFCAST_MAX_WORDS_PER_ARTICLE: z.coerce.number().int().min(10).max(10_000_000).default(30_000),
+  BRIEFCAST_MAX_WORDS_PER_STORY: z.coerce.number().int().min(10).max(1_000_000).default(3_000),
+  BRIEFCAST_MAX_WORDS_PER_EPISODE: z.coerce.number().int().min(10).max(10_000_000).default(20_000),
+  BRIEFCAST_MAX_TTS_CHARS_PER_EPISODE: z.coerce.number().int().min(100).max(100_000_000).default(150_000),
+  BRIEFCAST_MAX_STORIES_PER_EPISODE: z.coerce.number().int().min(1).max(1_000).default(50),
+  BRIEFCAST_PARSE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   FFMPEG_PATH: z.string().min(1).optional(),
   FFPROBE_PATH: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
@@ -58,6 +67,12 @@ export const envSchema = z.object({
   BRIEFCAST_API_BODY_LIMIT: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
   /** Episode creations per key per minute. */
   BRIEFCAST_API_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** Episodes one key may have queued or building at once (per API process). */
+  BRIEFCAST_API_MAX_QUEUED_PER_KEY: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** Slow clients: whole request (headers and body), headers alone, and an idle keep-alive connection. */
+  BRIEFCAST_API_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(30_000),
+  BRIEFCAST_API_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(500).max(600_000).default(10_000),
+  BRIEFCAST_API_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   /** API keys file (hashed keys); default <data dir>/api-keys.json. */
   BRIEFCAST_KEYS_FILE: z.string().min(1).optional(),
   BRIEFCAST_UNPUBLISH_AUDIO: z.enum(['delete', 'keep']).default('delete'),
@@ -109,7 +124,9 @@ export interface AppConfig {
   publicUrl: string;
   concurrency: number;
   espeakEngine: 'auto' | 'cli' | 'wasm';
-  ingest: { allowPrivateNetwork: boolean; fetchTimeoutMs: number; maxBytes: number };
+  /** Cost caps on every episode's script (src/pipeline/episode-caps.ts). */
+  caps: { maxWordsPerStory: number; maxWordsPerEpisode: number; maxTtsCharsPerEpisode: number; maxStoriesPerEpisode: number };
+  ingest: { allowPrivateNetwork: boolean; fetchTimeoutMs: number; maxBytes: number; maxHtmlDepth: number; maxHtmlNodes: number; maxWordsPerArticle: number; parseTimeoutMs: number };
   ffmpegPath?: string;
   ffprobePath?: string;
   logLevel: string;
@@ -127,6 +144,8 @@ export interface ApiConfig {
   episodeConcurrency: number;
   bodyLimitBytes: number;
   episodesPerMinutePerKey: number;
+  timeouts: { requestMs: number; headersMs: number; idleMs: number };
+  maxQueuedPerKey: number;
   keysFile: string;
   unpublishAudio: 'delete' | 'keep';
   webhook: { attempts: number; backoffMs: number; timeoutMs: number };
@@ -139,6 +158,8 @@ function apiConfig(e: EnvConfig): ApiConfig {
     episodeConcurrency: e.BRIEFCAST_EPISODE_CONCURRENCY,
     bodyLimitBytes: e.BRIEFCAST_API_BODY_LIMIT,
     episodesPerMinutePerKey: e.BRIEFCAST_API_RATE_LIMIT,
+    maxQueuedPerKey: e.BRIEFCAST_API_MAX_QUEUED_PER_KEY,
+    timeouts: { requestMs: e.BRIEFCAST_API_REQUEST_TIMEOUT_MS, headersMs: e.BRIEFCAST_API_HEADERS_TIMEOUT_MS, idleMs: e.BRIEFCAST_API_IDLE_TIMEOUT_MS },
     keysFile: e.BRIEFCAST_KEYS_FILE ?? `${e.BRIEFCAST_DATA_DIR.replace(/\/+$/, '')}/api-keys.json`,
     unpublishAudio: e.BRIEFCAST_UNPUBLISH_AUDIO,
     webhook: { attempts: e.BRIEFCAST_WEBHOOK_ATTEMPTS, backoffMs: e.BRIEFCAST_WEBHOOK_BACKOFF_MS, timeoutMs: e.BRIEFCAST_WEBHOOK_TIMEOUT_MS },
@@ -249,7 +270,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicUrl: (e.BRIEFCAST_PUBLIC_URL ?? `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`).replace(/\/+$/, ''),
     concurrency: e.BRIEFCAST_CONCURRENCY ?? availableParallelism(),
     espeakEngine: e.BRIEFCAST_ESPEAK_ENGINE,
-    ingest: { allowPrivateNetwork: e.BRIEFCAST_ALLOW_PRIVATE_URLS, fetchTimeoutMs: e.BRIEFCAST_FETCH_TIMEOUT_MS, maxBytes: e.BRIEFCAST_MAX_ARTICLE_BYTES },
+    caps: {
+      maxWordsPerStory: e.BRIEFCAST_MAX_WORDS_PER_STORY,
+      maxWordsPerEpisode: e.BRIEFCAST_MAX_WORDS_PER_EPISODE,
+      maxTtsCharsPerEpisode: e.BRIEFCAST_MAX_TTS_CHARS_PER_EPISODE,
+      maxStoriesPerEpisode: e.BRIEFCAST_MAX_STORIES_PER_EPISODE,
+    },
+    ingest: {
+      allowPrivateNetwork: e.BRIEFCAST_ALLOW_PRIVATE_URLS,
+      fetchTimeoutMs: e.BRIEFCAST_FETCH_TIMEOUT_MS,
+      maxBytes: e.BRIEFCAST_MAX_ARTICLE_BYTES,
+      maxHtmlDepth: e.BRIEFCAST_MAX_HTML_DEPTH,
+      maxHtmlNodes: e.BRIEFCAST_MAX_HTML_NODES,
+      maxWordsPerArticle: e.BRIEFCAST_MAX_WORDS_PER_ARTICLE,
+      parseTimeoutMs: e.BRIEFCAST_PARSE_TIMEOUT_MS,
+    },
     ffmpegPath: e.FFMPEG_PATH,
     ffprobePath: e.FFPROBE_PATH,
     logLevel: e.LOG_LEVEL,

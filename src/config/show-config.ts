@@ -1,5 +1,19 @@
 import { z } from 'zod';
 import { itunesCategoryProblem } from './itunes-categories.js';
+import { valueDepth } from '../core/nesting.js';
+
+/** Registry names (providers, writers): plain lower-case words, so "__proto__" or a path is never a name. */
+const registryName = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'must be a registered name: lower-case letters, digits and dashes');
+/** A voice name goes to a TTS engine, sometimes on its command line: no leading dash, no control characters. */
+const voiceName = z
+  .string()
+  .min(1)
+  .max(128)
+  .refine((name) => !name.startsWith('-'), 'a voice name cannot start with "-"')
+  .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), 'a voice name cannot contain control characters');
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+/** Vendor options are small; deeper nesting is refused here so no later walk of them can overflow. */
+const MAX_OPTIONS_DEPTH = 8;
 
 /**
  * A show: everything about a podcast that does not change per episode.
@@ -7,9 +21,9 @@ import { itunesCategoryProblem } from './itunes-categories.js';
  */
 export const voiceSchema = z.object({
   /** TTS provider name as registered (default: the offline eSpeak NG provider). */
-  provider: z.string().min(1).default('espeak'),
+  provider: registryName.default('espeak'),
   /** Provider voice name, e.g. "en-us" for eSpeak NG. */
-  name: z.string().min(1).default('en-us'),
+  name: voiceName.default('en-us'),
   /** Speaking rate multiplier (1 = provider default). */
   speed: z.number().min(0.5).max(2).default(1),
   /** Display name for transcripts and podcast:person. */
@@ -17,11 +31,14 @@ export const voiceSchema = z.object({
   /** Vendor model or engine, e.g. "tts-1-hd", "eleven_flash_v2_5" or Polly's "neural" (default: the provider's). */
   model: z.string().min(1).optional(),
   /** Vendor-only options passed through to the provider, e.g. {"instructions": "calm newsreader"}. */
-  options: z.record(z.string(), z.unknown()).optional(),
+  options: z
+    .record(z.string(), z.unknown())
+    .refine((options) => valueDepth(options, MAX_OPTIONS_DEPTH) <= MAX_OPTIONS_DEPTH, `nests deeper than ${MAX_OPTIONS_DEPTH} levels`)
+    .optional(),
 });
 
 /** A voice in the cast: provider and name are required, since a voice name only means something to its provider. */
-export const castVoiceSchema = voiceSchema.extend({ provider: z.string().min(1), name: z.string().min(1) });
+export const castVoiceSchema = voiceSchema.extend({ provider: registryName, name: voiceName });
 
 /** Several voices for one show; `voice` stays the default for anything not named here. */
 export const voicesSchema = z
@@ -47,10 +64,10 @@ export const pronunciationsSchema = z.record(
 );
 
 export const musicSchema = z.object({
-  /** Audio file played before the intro. */
-  intro: z.string().min(1).optional(),
+  /** Audio file played before the intro (a path beside the show file; URLs are not fetched). */
+  intro: z.string().min(1).refine((value) => !/^[a-z][a-z0-9+.-]*:/i.test(value), 'must be a file path, not a URL').optional(),
   /** Audio file played after the outro. */
-  outro: z.string().min(1).optional(),
+  outro: z.string().min(1).refine((value) => !/^[a-z][a-z0-9+.-]*:/i.test(value), 'must be a file path, not a URL').optional(),
   /** Gain applied to the music, in dB, relative to its own level before normalisation. */
   gainDb: z.number().min(-40).max(10).default(0),
 });
@@ -84,7 +101,7 @@ export const personSchema = z.object({
 
 export const scriptOptionsSchema = z.object({
   /** "extractive" (offline, default) or "llm" (needs BRIEFCAST_LLM_MODEL and a key). */
-  writer: z.string().min(1).default('extractive'),
+  writer: registryName.default('extractive'),
   /** LLM writer: replaces its default instructions (grounding rules are always added). */
   systemPrompt: z.string().min(1).max(8000).optional(),
   /** LLM writer: a few words on tone, e.g. "calm, plain, no jokes". */
@@ -110,7 +127,7 @@ export const scheduleSchema = z
     cron: z.string().regex(/^\S+(\s+\S+){4,5}$/, 'must be a cron expression of 5 or 6 fields'),
     timezone: timeZoneSchema.default('UTC'),
     /** RSS 2.0, RSS 1.0/RDF, Atom or JSON Feed URLs. */
-    feeds: z.array(z.url()).min(1).max(20),
+    feeds: z.array(httpUrl).min(1).max(20),
     /** Stories per briefing: the newest not used by an earlier episode. */
     stories: z.number().int().min(1).max(20).default(5),
     /** Target length of a scheduled episode (default: the show's targetMinutes). */
@@ -126,7 +143,7 @@ export const webhooksSchema = z
     endpoints: z
       .array(
         z
-          .object({ url: z.url(), events: z.array(z.enum(['episode.published', 'episode.failed'])).min(1).default(['episode.published', 'episode.failed']) })
+          .object({ url: httpUrl, events: z.array(z.enum(['episode.published', 'episode.failed'])).min(1).default(['episode.published', 'episode.failed']) })
           .strict(),
       )
       .min(1)

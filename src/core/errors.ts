@@ -9,6 +9,8 @@ export const ErrorCodes = {
   INPUT_EMPTY: 'INPUT_EMPTY',
   INPUT_BINARY: 'INPUT_BINARY',
   INPUT_TOO_LARGE: 'INPUT_TOO_LARGE',
+  /** Input over a parsing or size cap (nesting depth, node count, words, parse time): a 422 with the cap named. */
+  INPUT_LIMIT: 'INPUT_LIMIT',
   INPUT_ENCODING: 'INPUT_ENCODING',
   INPUT_NOT_FOUND: 'INPUT_NOT_FOUND',
   INPUT_UNSUPPORTED: 'INPUT_UNSUPPORTED',

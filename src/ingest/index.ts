@@ -5,8 +5,11 @@ import { BriefcastError, ErrorCodes, toBriefcastError } from '../core/errors.js'
 import { ingestFile, listArticleFiles } from './ingest-file.js';
 import { ingestUrl, isUrlSource } from './ingest-url.js';
 import { resolveIngestOptions, type IngestOptions } from './options.js';
+import { redactUrl } from '../core/redact.js';
 
-export { defaultIngestOptions, resolveIngestOptions, type IngestOptions } from './options.js';
+export { defaultIngestOptions, htmlLimitsOf, resolveIngestOptions, type IngestOptions } from './options.js';
+export { extractHtml, closeHtmlPool } from './html-pool.js';
+export { assertWordsWithin } from './html-limits.js';
 export { ingestHtml } from './ingest-html.js';
 export { ingestText } from './ingest-text.js';
 export { articleId } from './article-id.js';
@@ -46,7 +49,7 @@ export async function ingestSources(sources: string[], options: Partial<IngestOp
       const wrapped = toBriefcastError(error);
       // Unknown failures still name the input, so the CLI line says which one broke.
       if (wrapped.subject === undefined) {
-        throw new BriefcastError(wrapped.code, wrapped.message, { subject: source, retryable: wrapped.retryable, cause: error });
+        throw new BriefcastError(wrapped.code, wrapped.message, { subject: redactUrl(source), retryable: wrapped.retryable, cause: error });
       }
       throw wrapped;
     }

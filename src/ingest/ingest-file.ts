@@ -3,9 +3,10 @@ import { extname, join } from 'node:path';
 import type { Article } from '../core/types.js';
 import { BriefcastError, ErrorCodes } from '../core/errors.js';
 import { assertTextual, decodeHtml, decodeUtf8Strict } from './decode.js';
-import { ingestHtml } from './ingest-html.js';
+import { assertWordsWithin } from './html-limits.js';
+import { extractHtml, extractMarkdown } from './html-pool.js';
 import { ingestText } from './ingest-text.js';
-import type { IngestOptions } from './options.js';
+import { htmlLimitsOf, type IngestOptions } from './options.js';
 import { formatBytes } from '../core/readable.js';
 
 type FileFormat = 'text' | 'markdown' | 'html';
@@ -56,9 +57,15 @@ export async function ingestFile(path: string, options: IngestOptions, subject =
   }
   const bytes = await readCapped(path, options.maxBytes, subject);
   assertTextual(bytes, subject);
-  if (format === 'html') return ingestHtml(decodeHtml(bytes, { strictSubject: subject }), subject);
+  if (format === 'html') {
+    const article = await extractHtml(decodeHtml(bytes, { strictSubject: subject }), subject, undefined, htmlLimitsOf(options));
+    assertWordsWithin(article.text, options.maxWordsPerArticle, subject);
+    return article;
+  }
   const text = decodeUtf8Strict(bytes, subject);
   if (!text.trim()) throw new BriefcastError(ErrorCodes.INPUT_EMPTY, 'the file is empty', { subject });
+  assertWordsWithin(text, options.maxWordsPerArticle, subject);
+  if (format === 'markdown') return extractMarkdown(text, subject, htmlLimitsOf(options));
   return ingestText(text, subject, format);
 }
 

@@ -5,6 +5,7 @@ import { BriefcastError, ErrorCodes } from '../core/errors.js';
 import { articleId } from './article-id.js';
 import { extractHtmlMetadata, toIsoDate } from './html-metadata.js';
 import { DROPPED_TAGS, htmlNodeToParagraphs, type DomNodeLike } from './html-to-text.js';
+import { assertHtmlWithinLimits, defaultHtmlLimits, htmlTooDeep, roughHtmlDepth, type HtmlLimits } from './html-limits.js';
 import { collapseSpaces } from './text-layout.js';
 
 /** Page furniture that Readability sometimes keeps when the page is short. */
@@ -46,10 +47,16 @@ function asDocument(html: string): string {
   return /<(?:html|body)[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
 }
 
-/** Extracts the readable body of an HTML page (or inline HTML) as an Article. */
-export function ingestHtml(input: string, source: string, baseUrl?: string): Article {
+/**
+ * Extracts the readable body of an HTML page (or inline HTML) as an Article.
+ * The parsed tree is checked against the caps before Readability walks it:
+ * its cost grows faster than quadratically with nesting depth.
+ */
+export function ingestHtml(input: string, source: string, baseUrl?: string, limits: HtmlLimits = defaultHtmlLimits): Article {
   const html = asDocument(input);
+  if (roughHtmlDepth(html, limits.maxDepth * 4) > limits.maxDepth * 4) throw htmlTooDeep(limits, source);
   const { document } = parseHTML(html);
+  assertHtmlWithinLimits(document as unknown as Parameters<typeof assertHtmlWithinLimits>[0], limits, source);
   const metadata = extractHtmlMetadata(document, baseUrl);
   removeNoise(document);
 

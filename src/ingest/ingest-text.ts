@@ -5,6 +5,7 @@ import { BriefcastError, ErrorCodes } from '../core/errors.js';
 import { articleId } from './article-id.js';
 import { toIsoDate } from './html-metadata.js';
 import { htmlNodeToParagraphs, type DomNodeLike } from './html-to-text.js';
+import { assertMarkdownWithinLimits } from './html-limits.js';
 import { collapseSpaces, layoutText } from './text-layout.js';
 
 // `breaks` keeps single newlines as <br> so short credit or caption lines stay their own paragraph.
@@ -61,6 +62,7 @@ export function ingestText(text: string, source: string, format: 'text' | 'markd
   let title = meta.title;
   let paragraphs: string[];
   if (format === 'markdown') {
+    assertMarkdownWithinLimits(body, source);
     const parsed = markdownToParagraphs(body);
     title = title ?? parsed.heading;
     paragraphs = parsed.paragraphs;

@@ -1,8 +1,9 @@
 import type { Article } from '../core/types.js';
-import { decodeHtml } from './decode.js';
-import { ingestHtml } from './ingest-html.js';
+import { assertTextual, decodeHtml } from './decode.js';
+import { assertWordsWithin } from './html-limits.js';
+import { extractHtml, extractMarkdown } from './html-pool.js';
 import { ingestText } from './ingest-text.js';
-import type { IngestOptions } from './options.js';
+import { htmlLimitsOf, type IngestOptions } from './options.js';
 import { safeFetch, type SafeFetchOptions } from './safe-fetch.js';
 
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
@@ -21,10 +22,15 @@ export async function ingestUrl(source: string, options: IngestOptions, extra: P
     // No content type at all: accept and sniff below rather than reject a sloppy server.
     isAllowedType: (type) => type === '' || HTML_TYPES.has(type) || TEXT_TYPES.has(type),
   });
+  // The same sniffing files get: a binary body (an image, an archive, a bomb's zeros) is refused before any parser sees it.
+  assertTextual(response.body, source);
   const decoded = decodeHtml(response.body, response.charset ? { declaredCharset: response.charset } : {});
-  if (TEXT_TYPES.has(response.mediaType)) {
-    const format = response.mediaType === 'text/plain' ? 'text' : 'markdown';
-    return { ...ingestText(decoded, source, format), url: response.url };
-  }
-  return ingestHtml(decoded, source, response.url);
+  const article =
+    response.mediaType === 'text/plain'
+      ? { ...ingestText(decoded, source, 'text'), url: response.url }
+      : TEXT_TYPES.has(response.mediaType)
+        ? { ...(await extractMarkdown(decoded, source, htmlLimitsOf(options))), url: response.url }
+        : await extractHtml(decoded, source, response.url, htmlLimitsOf(options));
+  assertWordsWithin(article.text, options.maxWordsPerArticle, source);
+  return article;
 }

@@ -1,9 +1,12 @@
 import { lookup as dnsLookup } from 'node:dns';
 import type { LookupFunction } from 'node:net';
+import { promisify } from 'node:util';
+import { brotliDecompress, gunzip, inflateRaw } from 'node:zlib';
 import { Agent, request } from 'undici';
 import { BriefcastError, ErrorCodes } from '../core/errors.js';
 import { checkAddress, checkHostname, type AddressVerdict } from './address-policy.js';
 import type { IngestOptions } from './options.js';
+import { redactUrl } from '../core/redact.js';
 import { formatBytes } from '../core/readable.js';
 
 export interface SafeFetchOptions extends IngestOptions {
@@ -123,7 +126,8 @@ function statusError(status: number, subject: string, retryAfter: string | undef
  * a streamed size cap and a content-type check.
  */
 export async function safeFetch(input: string, options: SafeFetchOptions): Promise<SafeFetchResponse> {
-  const subject = input;
+  // Errors name the URL without its credentials: they reach logs, records and API answers.
+  const subject = redactUrl(input);
   let url = parseTarget(input.trim(), subject, false);
   const signal = AbortSignal.timeout(options.fetchTimeoutMs);
   const policy = options.addressPolicy ?? ((address: string) => checkAddress(address, options.allowPrivateNetwork));
@@ -161,13 +165,35 @@ export async function safeFetch(input: string, options: SafeFetchOptions): Promi
         await response.body.dump().catch(() => undefined);
         throw new BriefcastError(ErrorCodes.INPUT_UNSUPPORTED, `unsupported content type ${mediaType || '(none)'}`, { subject });
       }
-      const body = await readCapped(response.body, options.maxBytes, subject, headerValue(response.headers['content-length']));
+      const raw = await readCapped(response.body, options.maxBytes, subject, headerValue(response.headers['content-length']));
+      const body = await decodeContent(raw, headerValue(response.headers['content-encoding']), options.maxBytes, subject);
       return { url: url.href, status, mediaType, ...(charset ? { charset } : {}), body };
     }
   } catch (error) {
     throw networkError(error, subject, signal.aborted);
   } finally {
     agent.destroy().catch(() => undefined);
+  }
+}
+
+const inflate = { gzip: promisify(gunzip), 'x-gzip': promisify(gunzip), deflate: promisify(inflateRaw), br: promisify(brotliDecompress) } as const;
+
+/**
+ * Undici does not decompress: a body sent compressed anyway (we never ask for it) is
+ * inflated here under the same size cap, so a gzip bomb stops at maxBytes of output.
+ */
+async function decodeContent(body: Uint8Array, encoding: string | undefined, maxBytes: number, subject: string): Promise<Uint8Array> {
+  const name = (encoding ?? 'identity').trim().toLowerCase();
+  if (name === '' || name === 'identity') return body;
+  const decoder = inflate[name as keyof typeof inflate];
+  if (!decoder) throw new BriefcastError(ErrorCodes.INPUT_UNSUPPORTED, `unsupported content encoding ${name}`, { subject });
+  try {
+    return new Uint8Array(await decoder(body, { maxOutputLength: maxBytes }));
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw new BriefcastError(ErrorCodes.INPUT_TOO_LARGE, `decompressed response larger than ${maxBytes} bytes`, { subject, details: { maxBytes } });
+    }
+    throw new BriefcastError(ErrorCodes.INPUT_BINARY, `response does not decompress as ${name}`, { subject, cause: error });
   }
 }
 

@@ -5,6 +5,7 @@ import type { Storage } from '../storage/storage.js';
 import type { ProviderRegistry } from '../tts/provider-registry.js';
 import type { WriterRegistry } from '../script/writer-registry.js';
 import type { KeyedLock } from '../core/keyed-lock.js';
+import type { EpisodeCaps } from './episode-caps.js';
 
 /**
  * Everything a stage function may touch, built once by the composition root.
@@ -27,6 +28,8 @@ export interface PipelineContext {
   logger: Logger;
   /** Serialises read-modify-write of shared objects such as a show's feed (per show, across all processes in distributed mode). */
   lock: KeyedLock;
+  /** Cost caps checked on every script before synthesis (defaults when absent). */
+  caps?: EpisodeCaps;
   /** Clock, injectable for tests. */
   now: () => Date;
 }

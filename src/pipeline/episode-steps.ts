@@ -1,3 +1,4 @@
+import { assertScriptWithinCaps, defaultEpisodeCaps } from './episode-caps.js';
 import type { EpisodeRecord, EpisodeWarning } from '../core/episode.js';
 import { BriefcastError, ErrorCodes } from '../core/errors.js';
 import { contentHash } from '../core/hash.js';
@@ -134,6 +135,8 @@ export async function prepareEpisode(ctx: PipelineContext, show: ShowConfig, art
   const episodeId = options.episodeId ?? defaultEpisodeId(show, articles, options.date);
   const { script: written, warnings, targetSeconds, kept } = await writeEpisodeScript(ctx, show, articles, options);
   const script = options.voice ? { ...written, segments: written.segments.map((segment) => ({ ...segment, voice: options.voice })) } : written;
+  // Before anything is stored or synthesised: a script over a cap fails the episode with the cap named.
+  assertScriptWithinCaps(script, ctx.caps ?? defaultEpisodeCaps, `${show.id}/${episodeId}`);
   const existing = await store.findEpisode(show.id, episodeId);
   const now = ctx.now().toISOString();
   const record: EpisodeRecord = {

@@ -100,15 +100,14 @@ function publishClock(show: ShowConfig): PublishClock {
 }
 
 /**
- * Published episodes with a speaker rendition play as audio; drafts (a script
- * and no audio yet) and episodes outside Alexa's length limits are read aloud
- * by Alexa from their script. Only the newest few are fetched.
+ * Published episodes with a speaker rendition play as audio; those outside
+ * Alexa's length limits are read aloud by Alexa from their script. Drafts are
+ * never listed: this file is public and a draft is unapproved. Only the newest few are fetched.
  */
 async function flashEntries(store: EpisodeStore, show: ShowConfig, episodes: EpisodeRecord[]): Promise<FlashEntry[]> {
-  const published = publishedNewestFirst(episodes);
-  const drafts = episodes.filter((episode) => episode.status === 'draft');
-  const candidates = [...published, ...drafts]
-    .map((episode) => ({ episode, date: episode.status === 'draft' ? episode.updatedAt : (episode.publishedAt ?? episode.createdAt) }))
+  const candidates = publishedNewestFirst(episodes)
+    .filter((episode) => episode.status === 'published')
+    .map((episode) => ({ episode, date: episode.publishedAt ?? episode.createdAt }))
     .sort((a, b) => b.date.localeCompare(a.date))
     .slice(0, FLASH_MAX_ITEMS);
   return Promise.all(
@@ -117,7 +116,7 @@ async function flashEntries(store: EpisodeStore, show: ShowConfig, episodes: Epi
       const headlines = episodeNotes(episode)
         .stories.map((story) => `${story.headline}${story.source ? ` (${story.source})` : ''}.`)
         .join(' ');
-      if (episode.status === 'published' && episode.speakerAudio) return { ...base, text: headlines, streamUrl: episode.speakerAudio.url };
+      if (episode.speakerAudio) return { ...base, text: headlines, streamUrl: episode.speakerAudio.url };
       const script = await store.getScript(show.id, episode.id).catch(() => null);
       return { ...base, text: script ? script.segments.map((segment) => segment.text).join(' ') : headlines || episode.title };
     }),

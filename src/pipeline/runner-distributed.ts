@@ -28,22 +28,27 @@ export class DistributedRunner implements EpisodeRunner {
     await this.finished.start((ref, outcome) => void this.report(ref, outcome === 'published' ? 'episode.published' : 'episode.failed'));
   }
 
+  /** Claimed under the shared Redis lock: identical requests to any API process make one episode. */
   async submit(request: SubmitEpisodeRequest): Promise<SubmitResult> {
-    const { show } = request;
+    const episodeId = request.episodeId ?? defaultEpisodeId(request.show, request.articles, request.date);
+    return this.ctx.lock(`submit:${request.show.id}:${episodeId}`, () => this.claim({ ...request, episodeId }));
+  }
+
+  private async claim(request: SubmitEpisodeRequest & { episodeId: string }): Promise<SubmitResult> {
+    const { show, episodeId } = request;
     const perEpisode = request.draft || request.voice || (request.targetMinutes !== undefined && request.targetMinutes !== show.targetMinutes);
     if (!perEpisode) {
       const result = await this.queue.enqueue({
         show,
         articles: request.articles,
         date: request.date,
-        ...(request.episodeId ? { episodeId: request.episodeId } : {}),
+        episodeId,
         ...(request.writer ? { writer: request.writer } : {}),
       });
       return { record: result.record, created: result.added };
     }
     // Drafts and per-episode length or voice: the script is written here (the extractive writer takes
     // milliseconds; an LLM writer's call is the same either way), then the workers make the audio from it.
-    const episodeId = request.episodeId ?? defaultEpisodeId(show, request.articles, request.date);
     const store = new EpisodeStore(this.ctx.work);
     const existing = await store.findEpisode(show.id, episodeId);
     if (existing && existing.status !== 'failed') return { record: existing, created: false };

@@ -49,6 +49,12 @@ export class EmbeddedRunner implements EpisodeRunner {
     this.assertOpen();
     const { show, articles } = request;
     const episodeId = request.episodeId ?? defaultEpisodeId(show, articles, request.date);
+    // Check and claim in one step: identical concurrent requests make one episode, the rest see it.
+    return this.ctx.lock(`submit:${show.id}:${episodeId}`, () => this.claim(request, episodeId));
+  }
+
+  private async claim(request: SubmitEpisodeRequest, episodeId: string): Promise<SubmitResult> {
+    const { show, articles } = request;
     const existing = await this.store.findEpisode(show.id, episodeId);
     // The same articles on the same day are the same episode: only a failed one starts again.
     if ((existing && existing.status !== 'failed') || this.live.has(show.id, episodeId)) {

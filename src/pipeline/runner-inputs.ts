@@ -1,7 +1,7 @@
 import { cleanArticle } from '../clean/index.js';
 import { BriefcastError, ErrorCodes } from '../core/errors.js';
 import type { Article } from '../core/types.js';
-import { ingestHtml, ingestSources, ingestText, type IngestOptions } from '../ingest/index.js';
+import { assertWordsWithin, extractHtml, htmlLimitsOf, ingestSources, ingestText, resolveIngestOptions, type IngestOptions } from '../ingest/index.js';
 import { gatherFeedStories } from '../schedule/feed-stories.js';
 import type { PipelineContext } from './context.js';
 
@@ -25,13 +25,15 @@ export interface EpisodeInputs {
   feedStories?: number;
 }
 
-function inlineArticle(input: InlineArticle, index: number): Article {
+async function inlineArticle(input: InlineArticle, index: number, options: IngestOptions): Promise<Article> {
   const source = `articles[${index}]`;
   if (input.html !== undefined) {
-    const article = ingestHtml(input.html, source, input.url);
+    const article = await extractHtml(input.html, source, input.url, htmlLimitsOf(options));
+    assertWordsWithin(article.text, options.maxWordsPerArticle, source);
     return input.title ? { ...article, title: input.title } : article;
   }
   if (input.text === undefined) throw new BriefcastError(ErrorCodes.INPUT_EMPTY, 'needs "text" or "html"', { subject: source });
+  assertWordsWithin(input.text, options.maxWordsPerArticle, source);
   const article = ingestText(input.title ? `${input.title}\n\n${input.text}` : input.text, source, 'text');
   return input.url ? { ...article, url: input.url } : article;
 }
@@ -42,7 +44,10 @@ function inlineArticle(input: InlineArticle, index: number): Article {
  * input, before anything is stored.
  */
 export async function gatherArticles(ctx: PipelineContext, showId: string, inputs: EpisodeInputs, ingest: Partial<IngestOptions>): Promise<Article[]> {
-  const articles: Article[] = (inputs.articles ?? []).map(inlineArticle);
+  const options = resolveIngestOptions(ingest);
+  const articles: Article[] = [];
+  // One at a time: each page is bounded, and a request cannot fill the extraction pool alone.
+  for (const [index, input] of (inputs.articles ?? []).entries()) articles.push(await inlineArticle(input, index, options));
   if (inputs.urls?.length) articles.push(...(await ingestSources(inputs.urls, ingest)));
   const cleaned = articles.map((article) => cleanArticle(article));
   if (inputs.feeds?.length) {

@@ -104,7 +104,12 @@ export async function startWorkers(options: WorkerRuntimeOptions): Promise<Worke
     workers,
     async close(graceMs) {
       const closing = Promise.all(workers.map((worker) => worker.close()));
-      const timedOut = await Promise.race([closing.then(() => false), sleep(graceMs).then(() => true)]);
+      // The grace timer is cancelled as soon as the jobs are done: a pending timer would keep the process alive for all of it.
+      const grace = new AbortController();
+      const timedOut = await Promise.race([
+        closing.then(() => false),
+        sleep(graceMs, true, { signal: grace.signal }).catch(() => false),
+      ]).finally(() => grace.abort());
       if (!timedOut) return { handedBack: 0 };
       // Out of time: put running jobs back in the queue now instead of leaving them to expire as stalled.
       const running = [...active.values()];

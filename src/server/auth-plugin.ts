@@ -25,10 +25,13 @@ const CHALLENGE = { 'www-authenticate': 'Bearer realm="briefcast"' };
 function presentedKey(request: FastifyRequest): string | null {
   const header = request.headers.authorization;
   if (!header) return null;
-  const [scheme, value] = header.split(/\s+/, 2);
-  if (!value) return null;
-  if (scheme?.toLowerCase() === 'bearer') return value;
-  if (scheme?.toLowerCase() === 'basic') {
+  // Exactly "<scheme> <credentials>": anything after the credentials means the header is not what it seems.
+  const match = /^([A-Za-z]+) ([A-Za-z0-9._~+/=-]+)$/.exec(header.trim());
+  if (!match) return null;
+  const scheme = match[1]!;
+  const value = match[2]!;
+  if (scheme.toLowerCase() === 'bearer') return value;
+  if (scheme.toLowerCase() === 'basic') {
     const decoded = Buffer.from(value, 'base64').toString('utf8');
     return decoded.slice(decoded.indexOf(':') + 1) || null;
   }

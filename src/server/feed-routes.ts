@@ -1,8 +1,26 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { isBriefcastError } from '../core/errors.js';
 import { publicKeys } from '../storage/keys.js';
+import { HttpCodes, HttpError } from './http-errors.js';
 import type { ApiServices } from './api-services.js';
 import { errorResponseSchema, showParamsSchema } from './api-schemas.js';
+
+/** The storage key of a published path, or null for anything that is not a plain relative key. */
+function publishedKey(rawPath: string): string | null {
+  let path: string;
+  try {
+    path = decodeURIComponent(rawPath);
+  } catch {
+    return null;
+  }
+  try {
+    return publicKeys.underShows(path);
+  } catch (error) {
+    if (isBriefcastError(error)) return null;
+    throw error;
+  }
+}
 
 /**
  * Stable public addresses for listeners. `/feeds/:showId` always answers,
@@ -30,7 +48,12 @@ export const feedRoutes: FastifyPluginAsyncZod<{ services: ApiServices; redirect
     app.get(
       '/shows/*',
       { schema: { hide: true, params: z.object({ '*': z.string().min(1) }) } },
-      async (request, reply) => reply.redirect(ctx.publish.publicUrl(publicKeys.underShows(request.params['*'])), 302),
+      async (request, reply) => {
+        // Decoded and checked here: a traversal is simply not a published file (404), never a storage error.
+        const key = publishedKey(request.params['*']);
+        if (!key) throw new HttpError(HttpCodes.NOT_FOUND, 'not found');
+        return reply.redirect(ctx.publish.publicUrl(key), 302);
+      },
     );
   }
 };

@@ -12,6 +12,9 @@ export const HttpCodes = {
   UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   RATE_LIMITED: 'RATE_LIMITED',
   SHOW_EXISTS: 'SHOW_EXISTS',
+  RANGE_NOT_SATISFIABLE: 'RANGE_NOT_SATISFIABLE',
+  URI_TOO_LONG: 'URI_TOO_LONG',
+  TOO_MANY_QUEUED: 'TOO_MANY_QUEUED',
 } as const;
 
 export type ApiErrorCode = ErrorCode | (typeof HttpCodes)[keyof typeof HttpCodes];
@@ -45,12 +48,16 @@ export const STATUS_BY_CODE: Partial<Record<ApiErrorCode, number>> = {
   [HttpCodes.SHOW_EXISTS]: 409,
   [HttpCodes.BODY_TOO_LARGE]: 413,
   [ErrorCodes.INPUT_TOO_LARGE]: 413,
+  [HttpCodes.URI_TOO_LONG]: 414,
   [HttpCodes.UNSUPPORTED_MEDIA_TYPE]: 415,
+  [HttpCodes.RANGE_NOT_SATISFIABLE]: 416,
+  [ErrorCodes.INPUT_LIMIT]: 422,
   [ErrorCodes.URL_UNREACHABLE]: 422,
   [ErrorCodes.URL_HTTP_STATUS]: 422,
   [ErrorCodes.URL_TOO_MANY_REDIRECTS]: 422,
   [ErrorCodes.URL_TIMEOUT]: 422,
   [HttpCodes.RATE_LIMITED]: 429,
+  [HttpCodes.TOO_MANY_QUEUED]: 429,
   // Storage that failed for a moment (a torn read, an unreachable bucket): the client may ask again.
   [ErrorCodes.STORAGE_FAILED]: 503,
 };
@@ -94,9 +101,17 @@ function validationMessage(error: FastifyError): string {
   return issues.join('; ') || error.message;
 }
 
+/** Longest path segment routed (ids are at most 128 characters); longer is a 414. */
+export const MAX_PATH_SEGMENT = 256;
+
 /** Every error leaves as `{ error: { code, message } }` with the status from the table. */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => {
+    // The router does not match a parameter longer than its limit; say so instead of "no route".
+    if (request.url.split('?')[0]!.split('/').some((segment) => segment.length > MAX_PATH_SEGMENT)) {
+      void reply.code(414).send(errorBody(HttpCodes.URI_TOO_LONG, 'a path segment is too long'));
+      return;
+    }
     void reply.code(404).send(errorBody(HttpCodes.NOT_FOUND, `no route ${request.method} ${request.url.split('?')[0]}`));
   });
   app.setErrorHandler((error: FastifyError & { statusCode?: number }, request, reply) => {

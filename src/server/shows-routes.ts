@@ -14,11 +14,32 @@ const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorR
 
 /** Files on the server are the CLI's business: over HTTP, artwork and music must be URLs, or a request could publish any local file. */
 function assertNoLocalPaths(show: ShowConfig): void {
-  const paths = { artwork: show.artwork, 'music.intro': show.music?.intro, 'music.outro': show.music?.outro };
-  for (const [field, value] of Object.entries(paths)) {
-    if (value !== undefined && !/^https?:\/\//i.test(value)) {
-      throw new BriefcastError(ErrorCodes.CONFIG_INVALID, 'must be an http(s) URL over the API', { subject: field });
+  if (show.artwork !== undefined && !/^https?:\/\//i.test(show.artwork)) {
+    throw new BriefcastError(ErrorCodes.CONFIG_INVALID, 'must be an http(s) URL over the API', { subject: 'artwork' });
+  }
+  // Music is mixed from a local file, and a URL is never fetched at mix time: over HTTP it cannot be set at all.
+  for (const field of ['intro', 'outro'] as const) {
+    if (show.music?.[field] !== undefined) {
+      throw new BriefcastError(ErrorCodes.CONFIG_INVALID, 'music files are set in the show file with the CLI, not over the API', { subject: `music.${field}` });
     }
+  }
+}
+
+/** Names that only mean something once registered: refused now, not after the first synthesis. */
+function assertRegistered(show: ShowConfig, services: ApiServices): void {
+  const { providers, writers } = services.ctx;
+  const voices = [
+    ['voice.provider', show.voice.provider],
+    ...Object.entries(show.voices ?? {}).flatMap(([role, value]) =>
+      (Array.isArray(value) ? value : value ? [value] : []).map((voice, index) => [`voices.${role}${Array.isArray(value) ? `.${index}` : ''}.provider`, voice.provider]),
+    ),
+  ] as Array<[string, string]>;
+  for (const [field, name] of voices) {
+    if (!providers.has(name)) throw new BriefcastError(ErrorCodes.PROVIDER_UNKNOWN, `unknown TTS provider "${name}"; known: ${providers.names().join(', ')}`, { subject: field });
+  }
+  const writer = show.script?.writer;
+  if (writer !== undefined && !writers.names().includes(writer)) {
+    throw new BriefcastError(ErrorCodes.CONFIG_INVALID, `unknown script writer "${writer}"; known: ${writers.names().join(', ')}`, { subject: 'script.writer' });
   }
 }
 
@@ -39,6 +60,7 @@ export const showsRoutes: FastifyPluginAsyncZod<{ services: ApiServices }> = asy
   const findShow = (showId: string) => store.getShow(showId).catch((error: unknown) => (isBriefcastError(error, ErrorCodes.SHOW_NOT_FOUND) ? null : Promise.reject(error)));
   const save = async (show: ShowConfig) => {
     assertNoLocalPaths(show);
+    assertRegistered(show, services);
     await store.saveShow(show);
     await scheduler?.sync(show);
     // The feed exists from the start, so its URL can be submitted to directories before the first episode.

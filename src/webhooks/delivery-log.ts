@@ -31,3 +31,13 @@ export async function listOutcomes(storage: Storage, showId: string): Promise<De
   const outcomes = await Promise.all(keys.map(async (key) => JSON.parse(Buffer.from(await storage.get(key)).toString('utf8')) as DeliveryOutcome));
   return outcomes.sort((a, b) => b.finishedAt.localeCompare(a.finishedAt));
 }
+
+/** True when this delivery id was already delivered: a duplicate event is not sent again. */
+export async function wasDelivered(storage: Storage, delivery: Pick<WebhookDelivery, 'id' | 'showId'>): Promise<boolean> {
+  try {
+    const outcome = JSON.parse(Buffer.from(await storage.get(workKeys.webhookDelivery(delivery.showId, delivery.id))).toString('utf8')) as DeliveryOutcome;
+    return outcome.status === 'delivered';
+  } catch {
+    return false;
+  }
+}

@@ -28,8 +28,11 @@ export function buildDeliveries(event: EpisodeEvent, feedUrl: string, now: Date)
       ...(record.error ? { error: record.error } : {}),
     },
   };
+  // A publish step that runs twice (its lock lost) must not make a second event: a
+  // publication is identified by its first publishedAt, which a rerun keeps.
+  const occurrence = event.type === 'episode.published' ? (record.publishedAt ?? record.updatedAt) : record.updatedAt;
   return endpoints.map((endpoint) => {
-    const id = contentHash(`${show.id}|${record.id}|${event.type}|${record.updatedAt}|${endpoint.url}`, 24);
+    const id = contentHash(`${show.id}|${record.id}|${event.type}|${occurrence}|${endpoint.url}`, 24);
     return { id, showId: show.id, event: event.type, url: endpoint.url, body: JSON.stringify({ id, ...payload }) };
   });
 }

@@ -3,7 +3,8 @@ import type { EpisodeEvent } from '../pipeline/episode-runner.js';
 import type { PipelineContext } from '../pipeline/context.js';
 import { publicKeys } from '../storage/keys.js';
 import { attemptDelivery } from './deliver.js';
-import { recordOutcome } from './delivery-log.js';
+import { recordOutcome, wasDelivered } from './delivery-log.js';
+import { redactUrl } from '../core/redact.js';
 import { buildDeliveries, type WebhookDelivery } from './payload.js';
 
 export interface WebhookSettings {
@@ -38,6 +39,8 @@ export function deliveriesFor(ctx: PipelineContext, event: EpisodeEvent): Webhoo
  */
 export class InProcessWebhooks implements WebhookDispatcher {
   private readonly running = new Set<Promise<void>>();
+  /** Delivery ids started by this process: the same event dispatched twice is sent once. */
+  private readonly started = new Set<string>();
   private readonly stop = new AbortController();
 
   constructor(
@@ -49,6 +52,8 @@ export class InProcessWebhooks implements WebhookDispatcher {
     const secret = event.show.webhooks?.secret;
     if (!secret) return;
     for (const delivery of deliveriesFor(this.ctx, event)) {
+      if (this.started.has(delivery.id)) continue;
+      this.started.add(delivery.id);
       const run = this.deliver(delivery, secret).catch((error: unknown) =>
         this.ctx.logger.error({ err: error, deliveryId: delivery.id }, 'webhook delivery crashed'),
       );
@@ -58,7 +63,8 @@ export class InProcessWebhooks implements WebhookDispatcher {
   }
 
   private async deliver(delivery: WebhookDelivery, secret: string): Promise<void> {
-    const log = this.ctx.logger.child({ showId: delivery.showId, deliveryId: delivery.id, url: delivery.url });
+    const log = this.ctx.logger.child({ showId: delivery.showId, deliveryId: delivery.id, url: redactUrl(delivery.url) });
+    if (await wasDelivered(this.ctx.work, delivery)) return;
     for (let attempt = 1; ; attempt++) {
       const result = await attemptDelivery(delivery, { secret, timeoutMs: this.settings.timeoutMs, allowPrivateNetwork: this.settings.allowPrivateNetwork, now: this.ctx.now });
       const finished = result.ok || !result.retryable || attempt >= this.settings.attempts;

@@ -4,7 +4,7 @@ import type { EpisodeEvent } from '../pipeline/episode-runner.js';
 import type { PipelineContext } from '../pipeline/context.js';
 import { EpisodeStore } from '../pipeline/episode-store.js';
 import { attemptDelivery } from './deliver.js';
-import { recordOutcome } from './delivery-log.js';
+import { recordOutcome, wasDelivered } from './delivery-log.js';
 import type { WebhookDelivery } from './payload.js';
 import { deliveriesFor, type WebhookDispatcher, type WebhookSettings } from './webhook-dispatcher.js';
 
@@ -58,6 +58,8 @@ export class QueuedWebhooks implements WebhookDispatcher {
     const show = await new EpisodeStore(this.ctx.work).getShow(job.data.showId);
     const secret = show.webhooks?.secret;
     if (!secret) throw new UnrecoverableError('the show no longer has webhooks');
+    // The job id deduplicates while the job is kept; the log covers a duplicate queued after it was removed.
+    if (await wasDelivered(this.ctx.work, job.data)) return;
     const result = await attemptDelivery(job.data, {
       secret,
       timeoutMs: this.settings.timeoutMs,

@@ -111,4 +111,33 @@ describe('episode lifecycle over HTTP in distributed mode', () => {
     expect(segments.length).toBeGreaterThan(1);
     expect(segments.every((segment) => segment.voice === 'en-gb')).toBe(true);
   });
+
+  it('makes one episode, one build and one webhook from ten identical concurrent POSTs to two API processes', async () => {
+    // Issue 12, item 4: a second API process on the same Redis, as in a scaled deployment.
+    const other = await createProducerServices(cluster.app.app, cluster.app);
+    const otherServer = await createApiServer({ publishDir: cluster.config.publishDir, api: other.api, servePublished: false });
+    try {
+      const headers = { authorization: `Bearer ${key}` };
+      const before = received.length;
+      const articles = [{ title: 'Harbour ferry returns to service', text: 'The harbour ferry returned to service on Monday after a month of repairs. Crews replaced both engines and the ticket office reopened.' }];
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => (i % 2 ? otherServer : server).inject({ method: 'POST', url: '/api/shows/morning/episodes', headers, payload: { articles } })),
+      );
+      expect(answers.map((answer) => answer.statusCode).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 202]);
+      const ids = new Set(answers.map((answer) => answer.json().episode.id as string));
+      expect(ids.size).toBe(1);
+      const path = `/api/shows/morning/episodes/${[...ids][0]}`;
+      expect((await waitForEpisode(server, headers, path, (e) => e.status === 'published' || e.status === 'failed')).status).toBe('published');
+      for (let i = 0; i < 300 && received.length === before; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await services.webhooks.idle();
+      await other.webhooks.idle();
+      const deliveries = received.slice(before).map((item) => JSON.parse(item.body) as { id: string; episode: { id: string } });
+      expect(deliveries).toHaveLength(1);
+      expect(deliveries[0]!.episode.id).toBe([...ids][0]);
+    } finally {
+      await otherServer.close();
+      await other.close();
+    }
+  });
 });

@@ -42,4 +42,26 @@ describe('graceful shutdown', () => {
     await cluster.startWorker();
     expect((await cluster.app.episodes.waitUntilFinished(queued)).status).toBe('published');
   });
+
+  it('exits as soon as its jobs are done, and at once when idle, however long the grace time', async () => {
+    // Before the fix the grace timer kept the process alive: 33 s after a 1 s job, 31.6 s when idle.
+    const idle = await cluster.startWorker(['--queues', 'synthesise', '--concurrency', '1'], { BRIEFCAST_SHUTDOWN_GRACE_MS: '120000' });
+    let signalled = Date.now();
+    idle.child.kill('SIGTERM');
+    expect(await idle.exited).toBe(0);
+    const idleExitMs = Date.now() - signalled;
+
+    const busy = await cluster.startWorker(['--queues', 'script,synthesise', '--concurrency', '1'], { BRIEFCAST_SHUTDOWN_GRACE_MS: '120000' });
+    const show = testShow('prompt-show', 'slow');
+    await cluster.app.episodes.enqueue({ show, articles: [testArticle('ferry', 1)], date: new Date('2026-11-28T12:00:00Z') });
+    await eventually('a synthesis request in progress', async () => (busy.output().includes('test hook: synthesis request started') ? true : undefined));
+    signalled = Date.now();
+    busy.child.kill('SIGTERM');
+    expect(await busy.exited).toBe(0);
+    const busyExitMs = Date.now() - signalled;
+    console.log(`worker exit after SIGTERM: idle ${idleExitMs} ms; with a 4 s synthesis running ${busyExitMs} ms (grace 120 s)`);
+    // Coarse bounds only a waited-out grace timer breaks.
+    expect(idleExitMs).toBeLessThan(20_000);
+    expect(busyExitMs).toBeLessThan(30_000);
+  });
 });

@@ -25,7 +25,7 @@ describe('feeds and renditions of a real episode', () => {
 
   beforeAll(async () => {
     fixture = await buildEpisodeFixture();
-    // A later draft: a script and no audio yet, so the flash feed reads it as text.
+    // A later draft: a script and no audio yet; it must stay out of every public file.
     fixture.clock.now = new Date('2026-11-29T06:00:00Z');
     const draftArticles = [{ id: 'council', title: 'Council <approves> new cycle lanes', text: 'The council approved twelve kilometres of new cycle lanes on Thursday. Work starts in March.', source: 'https://news.example.com/cycle', url: 'https://news.example.com/cycle' }];
     await buildFromArticles(fixture.app.ctx, fixture.show, draftArticles, { date: new Date('2026-11-29T12:00:00Z'), episodeId: 'draft1', draft: true });
@@ -128,10 +128,10 @@ describe('feeds and renditions of a real episode', () => {
     expect(html).toContain('<a href="https://news.example.com/rail?id=1&amp;src=feed">Rail fares cut &amp; &quot;peak&quot; tickets scrapped &lt;for now&gt; ]]&gt; 🚆</a> (Courier &amp; Post)');
   });
 
-  it('serves an Alexa flash briefing feed as application/json, newest first, draft as text', () => {
+  it('serves an Alexa flash briefing feed as application/json, published episodes only (never a draft)', () => {
     expect(flashContentType).toMatch(/^application\/json\b/);
     const items = JSON.parse(flashBody) as Array<{ uid: string; updateDate: string; titleText: string; mainText: string; streamUrl?: string; redirectionUrl: string }>;
-    expect(items).toHaveLength(2);
+    expect(items).toHaveLength(1);
     expect(items.length).toBeLessThanOrEqual(5);
     for (const item of items) {
       expect(Object.keys(item)).toEqual(expect.arrayContaining(['uid', 'updateDate', 'titleText', 'mainText', 'redirectionUrl']));
@@ -141,10 +141,8 @@ describe('feeds and renditions of a real episode', () => {
       expect(item.mainText).not.toMatch(/[<>]|&\w+;/);
       expect(new URL(item.redirectionUrl).protocol).toBe('https:');
     }
-    const [draft, episode] = items;
-    expect(draft!.updateDate).toBe('2026-11-29T06:00:00.0Z');
-    expect(draft!.streamUrl).toBeUndefined();
-    expect(draft!.mainText).toContain('The council approved twelve kilometres of new cycle lanes');
+    expect(flashBody).not.toContain('council');
+    const [episode] = items;
     expect(episode!.updateDate).toBe('2026-11-28T09:00:00.0Z');
     expect(episode!.streamUrl).toBe(fixture.record.speakerAudio!.url);
     expect(episode!.titleText).toMatch(/^Briefing & News \]\] 🎧 חדשות: Saturday, 28 November 2026 – Rail fares cut/);

@@ -18,16 +18,15 @@ describe('drafts and show artwork', () => {
   });
   afterAll(() => app?.dispose());
 
-  it('publishes a draft to the flash briefing as text only, with no audio synthesised', async () => {
+  it('keeps a draft out of every public file: no audio, not in the flash briefing nor the podcast feed', async () => {
     const show = await loadShowFile(join(fixtures, 'show.json'));
     const record = await createEpisode(app.ctx, { show, sources: [join(fixtures, 'telescope.md')], date: new Date('2026-11-28T12:00:00Z'), draft: true });
     expect(record.status).toBe('draft');
     expect(app.synthesised).toEqual([]);
-    const flash = JSON.parse(await readFile(join(app.publishDir, 'shows', show.id, 'alexa.json'), 'utf8')) as Array<Record<string, string>>;
-    expect(flash).toHaveLength(1);
-    expect(flash[0]!.streamUrl).toBeUndefined();
-    expect(flash[0]!.mainText).toContain('comet');
-    expect(flash[0]!.mainText!.length).toBeLessThan(4500);
+    const flashBody = await readFile(join(app.publishDir, 'shows', show.id, 'alexa.json'), 'utf8');
+    expect(JSON.parse(flashBody)).toEqual([]);
+    const feedXml = await readFile(join(app.publishDir, 'shows', show.id, 'feed.xml'), 'utf8');
+    for (const body of [flashBody, feedXml]) expect(body).not.toContain('comet');
   });
 
   it('refuses artwork that is not square when the show file is loaded', async () => {

@@ -6,10 +6,15 @@ import { BriefcastError, ErrorCodes } from '../../core/errors.js';
 import { toIsoDate } from '../html-metadata.js';
 import { htmlNodeToParagraphs, type DomNodeLike } from '../html-to-text.js';
 import { collapseSpaces } from '../text-layout.js';
+import { jsonDepth } from '../../core/nesting.js';
+import { xmlDepth } from '../html-limits.js';
 import { decodeFeedBytes } from './decode-feed.js';
 import type { NewsFeedItem } from './types.js';
 
 type Parsed = ReturnType<typeof parseFeed>;
+
+/** Real feeds nest a handful of levels (rss > channel > item > media:group > ...). */
+export const MAX_FEED_DEPTH = 64;
 type XmlBase = { xml?: { base?: string } } | undefined;
 
 /**
@@ -144,8 +149,13 @@ function fromJson(feed: Extract<Parsed, { format: 'json' }>['feed'], feedUrl: st
  * Parses RSS 2.0, RSS 1.0 (RDF), Atom or JSON Feed bytes into plain-text items in feed
  * order. `httpCharset` is the charset the server declared, when fetched over HTTP.
  */
-export function parseNewsFeed(body: Uint8Array, feedUrl: string, httpCharset?: string): NewsFeedItem[] {
+export function parseNewsFeed(body: Uint8Array, feedUrl: string, httpCharset?: string, maxDepth = MAX_FEED_DEPTH): NewsFeedItem[] {
   const text = decodeFeedBytes(body, httpCharset);
+  // The XML and JSON parsers recurse: a deep document is refused by a linear scan before either runs.
+  const depth = /^\s*[[{]/.test(text) ? jsonDepth(text) : xmlDepth(text, maxDepth);
+  if (depth > maxDepth) {
+    throw new BriefcastError(ErrorCodes.INPUT_LIMIT, `feed nests deeper than ${maxDepth} elements`, { subject: feedUrl, details: { limit: 'feedDepth', max: maxDepth } });
+  }
   let parsed: Parsed;
   try {
     parsed = parseFeed(text);
