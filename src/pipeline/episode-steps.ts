@@ -86,6 +86,7 @@ export async function prepareEpisode(ctx: PipelineContext, show: ShowConfig, art
       articles,
       showTitle: show.title,
       language: show.language,
+      ...(show.locale ? { locale: show.locale } : {}),
       date: options.date,
       targetSeconds: (options.targetMinutes ?? show.targetMinutes) * 60,
       wordsPerMinute: show.wordsPerMinute,

@@ -8,6 +8,7 @@ import type { ScriptDocument, ScriptSegment, SourceRef } from '../core/types.js'
 import { shareBudget } from './budget.js';
 import { headlineSentence, introText, outroText, transitionText } from './framing.js';
 import { framingSegmentId, uniqueIds } from './segment-ids.js';
+import { resolveLocale } from './spoken-language.js';
 import { isoDay } from './spoken-numbers.js';
 import { buildStories, type Story, type StoryOptions } from './stories.js';
 import { planStory, spokenHeadline, type ExtractOptions } from './story-extract.js';
@@ -34,14 +35,15 @@ export function writeExtractiveScript(input: WriteScriptInput, options: Extracti
   if (stories.length === 0) {
     throw new BriefcastError(ErrorCodes.INPUT_EMPTY, 'no articles to write a briefing from', { subject: input.showTitle });
   }
-  const headlines = stories.map((s) => headlineSentence(spokenHeadline(s.title, spoken)));
+  const locale = resolveLocale(input.language, input.locale);
+  const headlines = stories.map((s) => headlineSentence(spokenHeadline(s.title, spoken, locale)));
   const intro = introText(input.showTitle, input.date, headlines);
   const outro = outroText(input.showTitle);
   const transitions = stories.map((_, i) => (i === 0 ? '' : transitionText(i, stories.length)));
   const framingWords = countWords(intro) + countWords(outro) + transitions.reduce((n, t) => n + countWords(t), 0);
 
   const total = (input.targetSeconds * input.wordsPerMinute) / 60;
-  const plans = stories.map((s) => planStory(s.articles, s.title, options));
+  const plans = stories.map((s) => planStory(s.articles, s.title, { ...options, locale }));
   const shares = shareBudget(
     total - framingWords,
     plans.map((p, i) => ({ weight: stories[i]?.weight ?? 1, capacity: p.capacity + countWords(headlines[i] ?? '') })),

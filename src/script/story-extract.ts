@@ -9,6 +9,8 @@ import { contentTerms } from './tokens.js';
 export interface ExtractOptions {
   /** Rewrite for the ear (default true); off when scoring against written references. */
   spoken?: boolean;
+  /** Locale the sentences are read in (see spoken.ts); default en-GB. */
+  locale?: string;
   rankWeights?: Partial<RankWeights>;
   selection?: Partial<SelectOptions>;
 }
@@ -23,7 +25,7 @@ export interface StoryPlan {
 
 /** Splits, rewrites and ranks a story's sentences once; `choose` then selects for any budget. */
 export function planStory(articles: readonly Article[], title: string, options: ExtractOptions = {}): StoryPlan {
-  const sentences = storySentences(articles, options.spoken !== false);
+  const sentences = storySentences(articles, options.spoken !== false, options.locale);
   const ranking = rankSentences(sentences, contentTerms(title), { ...DEFAULT_RANK_WEIGHTS, ...options.rankWeights });
   const selection = { ...DEFAULT_SELECT_OPTIONS, ...options.selection };
   return {
@@ -45,6 +47,6 @@ export function extractStorySentences(
   return plan.choose(budgetWords).map((i) => plan.sentences[i]?.spoken ?? '').filter(Boolean);
 }
 
-export function spokenHeadline(title: string, spoken: boolean): string {
-  return toSpoken(title, { enabled: spoken });
+export function spokenHeadline(title: string, spoken: boolean, locale?: string): string {
+  return toSpoken(title, { enabled: spoken, ...(locale ? { locale } : {}) });
 }

@@ -36,7 +36,7 @@ function isFurniture(sentence: string): boolean {
   );
 }
 
-export function storySentences(articles: readonly Article[], spoken: boolean): StorySentence[] {
+export function storySentences(articles: readonly Article[], spoken: boolean, locale?: string): StorySentence[] {
   const out: StorySentence[] = [];
   articles.forEach((article, a) => {
     const raw = splitSentences(article.text).filter((s) => !isFurniture(s));
@@ -44,7 +44,7 @@ export function storySentences(articles: readonly Article[], spoken: boolean): S
     const base = out.length;
     raw.forEach((sentence, position) => {
       const readable = spoken && position === 0 ? sentence.replace(DATELINE, '') : sentence;
-      const said = toSpoken(readable, { enabled: spoken, balance: false });
+      const said = toSpoken(readable, { enabled: spoken, balance: false, ...(locale ? { locale } : {}) });
       out.push({
         article: a,
         position,
