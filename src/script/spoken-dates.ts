@@ -60,6 +60,7 @@ function speakYears(text: string, ctx: SpokenContext): string {
     .replace(/\b(mid|early|late)-(?=(?:'|\d))/gi, '$1 ')
     .replace(/(?<![\w.,])(\d{3}0)'?s\b/g, (whole, y: string) => (Number(y) >= 1000 ? decadeWords(Number(y)) : whole))
     .replace(/(?<![\w.,'])'?([1-9]0)'?s\b/g, (_w, y: string) => decadeWords(Number(y)))
+    .replace(/(?<![\w.,])'00s\b/g, ctx.us ? 'two thousands' : 'noughties')
     .replace(new RegExp(String.raw`${YEAR_CUE}${YEAR}\b(?![.,]\d)`, 'g'), (whole, y: string, offset: number, all: string) =>
       NOT_A_YEAR_AFTER.test(all.slice(offset + whole.length)) ? whole : yearWords(Number(y), ctx.us))
     .replace(new RegExp(String.raw`(?<=\b[Tt]he )${YEAR}(?= (?:election|elections|season|census|budget|World Cup|Olympics|Games|campaign|referendum|tournament|final|report|survey|war|crisis|attack|attacks|law|act|Act|summit|vote)\b)`, 'g'), (y: string) => yearWords(Number(y), ctx.us))

@@ -16,11 +16,18 @@ export interface SymbolWords {
 const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}\u{FE0E}\u{FE0F}\u{200D}\u{20E3}]/gu;
 const DROPPED = /[•·|*†‡→←↑↓⇒►▶◆■□▪●○✓✔✗✘©®™#@^_\\{}<>]/g;
 
+const FOREIGN = new Map<string, RegExp>();
+
 function otherScripts(scripts: readonly string[]): RegExp | undefined {
   if (scripts.length === 0) return undefined;
+  const key = scripts.join(',');
+  const cached = FOREIGN.get(key);
+  if (cached) return cached;
   const kept = [...scripts, 'Common', 'Inherited'].map((s) => `\\p{Script=${s}}`).join('');
   // A run of letters (with their marks) in any script not kept, plus the apostrophes and hyphens inside it.
-  return new RegExp(`(?:(?![${kept}])\\p{L}\\p{M}*)+(?:['’-](?:(?![${kept}])\\p{L}\\p{M}*)+)*`, 'gu');
+  const re = new RegExp(`(?:(?![${kept}])\\p{L}\\p{M}*)+(?:['’-](?:(?![${kept}])\\p{L}\\p{M}*)+)*`, 'gu');
+  FOREIGN.set(key, re);
+  return re;
 }
 
 export function speakSymbols(text: string, words: SymbolWords): string {
@@ -35,7 +42,8 @@ export function speakSymbols(text: string, words: SymbolWords): string {
     .replace(/\s+[–—]+\s+|\s*—\s*|\s+-{2,}\s+/g, ', ')
     .replace(/…/g, '...');
   const foreign = otherScripts(words.scripts);
-  if (foreign) {
+  if (foreign && foreign.test(out)) {
+    // Quotation marks or brackets left holding nothing once the foreign words are gone go too.
     out = out
       .replace(foreign, ' ')
       .replace(/(["'“‘«(\[])[\s,.;:-]*([”’"'»)\]])/g, ' ');

@@ -21,12 +21,19 @@ const UNITS: UnitRow[] = [
   ['pct|%', 'percent', 'percent'], ['pp', 'percentage point', 'percentage points', true], ['x', 'times', 'times', true],
 ];
 /** "100m" is metres before a race ("the 100-metre sprint") or a measure ("30 metres high"), otherwise millions ("5m people"). */
-const RACE = /^\s*(?:sprint|race|hurdles|freestyle|backstroke|breaststroke|butterfly|medley|relay|final|dash)\b/;
+const RACE = /^\s*(?:sprint|sprinter|race|hurdles|hurdler|freestyle|backstroke|breaststroke|butterfly|medley|relay|final|dash|runner|swimmer|champion|title|world record)\b/;
 const MEASURE = /^\s*(?:high|tall|long|deep|wide|away|above|below|under|of water)\b/;
 
-function metreWords(n: string, after: string, ctx: SpokenContext): string | undefined {
+/** A following word that is a noun the distance describes, not a preposition or conjunction. */
+const BEFORE_NOUN = /^\s(?!(?:in|at|on|and|or|too|to|for|with|of|from|by|as|the|a|an|but|was|is|were|are|last|this|that|after|before|when)\b)[a-z]+/;
+/** Race distances in a sentence about sport are metres even without a following noun ("won the 200m"). */
+const DISTANCES = new Set(['50', '60', '100', '110', '200', '400', '800', '1500', '1,500', '3000', '5000', '10,000', '10000']);
+const SPORT = /sprint|race|hurdl|freestyle|backstroke|breaststroke|butterfly|medley|relay|swim|athlet|Olympi|medal|gold|silver|bronze|heat|world record|champion/i;
+
+function metreWords(n: string, after: string, sentence: string, ctx: SpokenContext): string | undefined {
   if (RACE.test(after)) return spell(`${n}-metre`, ctx);
   if (MEASURE.test(after)) return spell(`${n} ${n === '1' ? 'metre' : 'metres'}`, ctx);
+  if (DISTANCES.has(n) && SPORT.test(sentence)) return spell(BEFORE_NOUN.test(after) ? `${n}-metre` : `${n} metres`, ctx);
   return undefined;
 }
 const COMPILED = compileUnits(UNITS, ENGLISH_NUMBER);
@@ -41,6 +48,6 @@ export function speakEnglishUnits(text: string, ctx: SpokenContext): string {
     .replace(/(\d)\s?(?:per cent|percent)\b/g, '$1 percent');
   out = applyUnits(out, COMPILED, (word) => spell(word, ctx));
   return out.replace(/(?<![\w.,])(\d[\d,]*(?:\.\d+)?)m\b(?!\.\d)/g, (match: string, n: string, offset: number, whole: string) =>
-    metreWords(n, whole.slice(offset + match.length), ctx) ?? `${n} million`,
+    metreWords(n, whole.slice(offset + match.length), whole, ctx) ?? `${n} million`,
   );
 }

@@ -17,6 +17,7 @@ function stripLinksAndAsides(text: string): string {
   return text
     .replace(/(?:\b(?:e-?mail|contact|write to|to|at)\s+)?\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b/gi, '')
     .replace(/(?:\b(?:see|visit|go to|at|via)\s+)?\b(?:https?:\/\/|www\.)[^\s)\]]*[^\s)\].,;:!?'"]/gi, '')
+    .replace(/\s*\([^()]*\)(?=\p{L})/gu, ' ')
     .replace(/\s*\([^()]*\)/g, '')
     .replace(/\s*\[[^[\]]*\]/g, '');
 }
@@ -57,6 +58,8 @@ export function toSpoken(text: string, options: SpokenOptions = {}): string {
     .replace(/\s+([,.;:!?])/g, '$1')
     .replace(/([,;:])(?=[.!?])/g, '')
     .replace(/([,;:])[,;:]+/g, '$1')
+    .replace(/([.!?])[,;:]/g, '$1')
+    .replace(/(?<!\.)\.\.(?!\.)/g, '.')
     .replace(/^[\s,;:-]+/, '')
     .trim()
     // A number or abbreviation that opened or closed the sentence was rewritten: keep its capital and its full stop.
