@@ -7,7 +7,7 @@ const DOLLAR: Unit = ['dollar', 'dollars', 'cent', 'cents'];
 const CURRENCY: Record<string, Unit> = {
   $: DOLLAR, US$: DOLLAR, USD: DOLLAR, '£': ['pound', 'pounds', 'penny', 'pence'], GBP: ['pound', 'pounds', 'penny', 'pence'],
   '€': ['euro', 'euros', 'cent', 'cents'], EUR: ['euro', 'euros', 'cent', 'cents'],
-  A$: ['Australian dollar', 'Australian dollars'], AU$: ['Australian dollar', 'Australian dollars'],
+  A$: ['Australian dollar', 'Australian dollars'], AUS$: ['Australian dollar', 'Australian dollars'], AU$: ['Australian dollar', 'Australian dollars'],
   C$: ['Canadian dollar', 'Canadian dollars'], NZ$: ['New Zealand dollar', 'New Zealand dollars'],
   HK$: ['Hong Kong dollar', 'Hong Kong dollars'], '¥': ['yen', 'yen'], JPY: ['yen', 'yen'], '₹': ['rupee', 'rupees'],
   '₽': ['rouble', 'roubles'], '₩': ['won', 'won'], CHF: ['Swiss franc', 'Swiss francs'],
@@ -17,8 +17,8 @@ export const ENGLISH_SCALE: Record<string, string> = {
   bn: 'billion', b: 'billion', billion: 'billion', tn: 'trillion', trillion: 'trillion',
 };
 
-const SYMBOL = String.raw`(US\$|AU\$|A\$|C\$|NZ\$|HK\$|\$|£|€|¥|₹|₽|₩|USD|EUR|GBP|CHF|JPY)`;
-const AMOUNT = String.raw`(\d[\d,]*(?:\.\d+)?)`;
+const SYMBOL = String.raw`(US\$|AUS\$|AU\$|A\$|C\$|NZ\$|HK\$|\$|£|€|¥|₹|₽|₩|USD|EUR|GBP|CHF|JPY)`;
+const AMOUNT = String.raw`(\d(?:[\d,]*\d)?(?:\.\d+)?)`;
 const SCALE = String.raw`(?:\s?(k|mn|mln|m|bn|b|tn|thousand|million|billion|trillion)\b)?`;
 const BEFORE = new RegExp(String.raw`(?<![\w$])${SYMBOL}\s?${AMOUNT}${SCALE}`, 'g');
 const AFTER = new RegExp(String.raw`\b${AMOUNT}${SCALE}\s?(€|£|USD|EUR|GBP|CHF|JPY)(?![\w$])`, 'g');

@@ -39,7 +39,7 @@ export function speakSymbols(text: string, words: SymbolWords): string {
     .replace(/(\p{Lu})&(\p{Lu})/gu, `$1 ${words.and} $2`)
     .replace(/[\u2010\u2011\u2012]/g, '-')
     .replace(/(\d)\s?[–—]\s?(\d)/g, '$1-$2')
-    .replace(/\s+[–—]+\s+|\s*—\s*|\s+-{2,}\s+/g, ', ')
+    .replace(/\s+[–—]+\s+|\s*—\s*|\s*-{2,}\s*/g, ', ')
     .replace(/…/g, '...');
   const foreign = otherScripts(words.scripts);
   if (foreign && foreign.test(out)) {

@@ -10,7 +10,7 @@ export interface CompiledUnit {
 }
 
 /** Numbers as written in English ("1,200.5") and in continental Europe ("1.200,5", "1 200,5"). */
-export const ENGLISH_NUMBER = String.raw`(\d[\d,]*(?:\.\d+)?)`;
+export const ENGLISH_NUMBER = String.raw`(\d(?:[\d,]*\d)?(?:\.\d+)?)`;
 export const EUROPEAN_NUMBER = String.raw`(\d{1,3}(?:[. \u00A0\u202F]\d{3})+(?:,\d+)?|\d+(?:,\d+)?)`;
 
 export function compileUnits(rows: readonly UnitRow[], number: string): CompiledUnit[] {
