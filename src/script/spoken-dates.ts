@@ -71,13 +71,14 @@ const ZONES: Record<string, string> = { ET: 'Eastern Time', PT: 'Pacific Time', 
 
 function clock(h: number, m: number, meridiem?: string): string | undefined {
   if (h > 24 || m > 59) return undefined;
-  const suffix = meridiem ? ` ${meridiem.replace(/\./g, '').toUpperCase()}` : '';
+  // "a.m." rather than "AM", which Festival reads as the word "am".
+  const suffix = meridiem ? ` ${meridiem.toLowerCase().startsWith('a') ? 'a.m.' : 'p.m.'}` : '';
   if (!meridiem && h === 0 && m === 0) return 'midnight';
   const hour = cardinalWords(h === 0 && meridiem ? 12 : h);
   // The 24-hour clock: "fourteen hundred", and just after midnight "twelve thirty AM".
   if (m === 0) return meridiem ? `${hour}${suffix}` : h > 12 ? `${hour} hundred` : `${hour} o'clock`;
   const minutes = m < 10 ? `oh ${cardinalWords(m)}` : cardinalWords(m);
-  return h === 0 && !meridiem ? `twelve ${minutes} AM` : `${hour} ${minutes}${suffix}`;
+  return h === 0 && !meridiem ? `twelve ${minutes} a.m.` : `${hour} ${minutes}${suffix}`;
 }
 
 function speakTimes(text: string): string {
@@ -85,7 +86,7 @@ function speakTimes(text: string): string {
     .replace(/\b(\d{1,2})[:.](\d{2})\s?([ap]\.?m(?:\.(?!\s*$))?)(?=[\s,.;:!?)"']|$)/gi, (whole, h: string, m: string, ap: string) => clock(Number(h), Number(m), ap) ?? whole)
     .replace(/\b(\d{1,2})\s?([ap]\.?m(?:\.(?!\s*$))?)(?=[\s,.;:!?)"']|$)/gi, (whole, h: string, ap: string) => (Number(h) <= 12 ? clock(Number(h), 0, ap) ?? whole : whole))
     .replace(/\b(\d{1,2}):(\d{2})\b(?!:\d)/g, (whole, h: string, m: string) => clock(Number(h), Number(m)) ?? whole)
-    .replace(/\b(AM|PM|o'clock|thirty|fifteen|forty-five|[a-z]+) (ET|PT|CT|MT)\b/g, (_w, before: string, z: string) => `${before} ${ZONES[z]}`);
+    .replace(/(a\.m\.|p\.m\.|\bo'clock|\b[a-z]+) (ET|PT|CT|MT)\b/g, (_w, before: string, z: string) => `${before} ${ZONES[z]}`);
 }
 
 /** Ordinals, ratios, scores and ranges: "21st" -> "twenty-first", "50/50" -> "fifty-fifty", "3-1" -> "3 to 1". */

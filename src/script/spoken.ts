@@ -58,7 +58,7 @@ export function toSpoken(text: string, options: SpokenOptions = {}): string {
     .replace(/\s+([,.;:!?])/g, '$1')
     .replace(/([,;:])(?=[.!?])/g, '')
     .replace(/([,;:])[,;:]+/g, '$1')
-    .replace(/([.!?])[,;:]/g, '$1')
+    .replace(/([!?])[,;:]/g, '$1')
     .replace(/(?<!\.)\.\.(?!\.)/g, '.')
     .replace(/^[\s,;:-]+/, '')
     .trim()
