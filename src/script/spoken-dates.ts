@@ -64,7 +64,14 @@ function speakYears(text: string, ctx: SpokenContext): string {
     .replace(new RegExp(String.raw`${YEAR_CUE}${YEAR}\b(?![.,]\d)`, 'g'), (whole, y: string, offset: number, all: string) =>
       NOT_A_YEAR_AFTER.test(all.slice(offset + whole.length)) ? whole : yearWords(Number(y), ctx.us))
     .replace(new RegExp(String.raw`(?<=\b[Tt]he )${YEAR}(?= (?:election|elections|season|census|budget|World Cup|Olympics|Games|campaign|referendum|tournament|final|report|survey|war|crisis|attack|attacks|law|act|Act|summit|vote)\b)`, 'g'), (y: string) => yearWords(Number(y), ctx.us))
-    .replace(new RegExp(String.raw`^${YEAR}(?=,? )`, 'g'), (y: string) => yearWords(Number(y), ctx.us));
+    .replace(new RegExp(String.raw`^${YEAR}(?=,? )`, 'g'), (y: string) => yearWords(Number(y), ctx.us))
+    // News writes counts of a thousand or more with a comma ("1,500"), so a bare four-digit number is a year unless
+    // something says otherwise: a plural noun after it ("2000 tickets"), a unit, or a label before it ("Flight 1998").
+    .replace(new RegExp(String.raw`(?<![\w$£€#.,:/-])(?<!\b(?:No\.|[Nn]umber|[Ff]light|[Rr]oute|[Pp]age|[Ss]ection|[Rr]oom|[Mm]odel|[Cc]ode|Highway|Interstate|[Rr]ule|[Aa]rticle|[Bb]us|[Pp]latform|[Gg]ate) )${YEAR}\b(?![.,]\d|[-/]\d|%)`, 'g'),
+      (whole, y: string, offset: number, all: string) => {
+        const after = all.slice(offset + whole.length);
+        return NOT_A_YEAR_AFTER.test(after) || /^\s\p{Ll}+s\b/u.test(after) ? whole : yearWords(Number(y), ctx.us);
+      });
 }
 
 const ZONES: Record<string, string> = { ET: 'Eastern Time', PT: 'Pacific Time', CT: 'Central Time', MT: 'Mountain Time' };
@@ -89,6 +96,9 @@ function speakTimes(text: string): string {
     .replace(/(a\.m\.|p\.m\.|\bo'clock|\b[a-z]+) (ET|PT|CT|MT)\b/g, (_w, before: string, z: string) => `${before} ${ZONES[z]}`);
 }
 
+/** Denominators of marks and shares ("9/10", "30/40") read as "out of". */
+const OUT_OF = new Set(['5', '10', '20', '40', '50', '100']);
+
 /** Ordinals, ratios, scores and ranges: "21st" -> "twenty-first", "50/50" -> "fifty-fifty", "3-1" -> "3 to 1". */
 function speakOrdinalsAndRatios(text: string, ctx: SpokenContext): string {
   const RATIOS: Record<string, string> = {
@@ -98,7 +108,7 @@ function speakOrdinalsAndRatios(text: string, ctx: SpokenContext): string {
   return text
     .replace(/\b(\d+)(st|nd|rd|th)\b/g, (whole, n: string) => (Number(n) < 1e6 ? ordinalWords(Number(n), ctx.us) : whole))
     .replace(/(?<![\w/.,])(\d{1,3})\/(\d{1,3})(?![\w/])/g, (whole, a: string, b: string) =>
-      RATIOS[whole] ?? (b === '10' || b === '100' ? `${a} out of ${b}` : whole))
+      RATIOS[whole] ?? (OUT_OF.has(b) && Number(a) <= Number(b) ? `${a} out of ${b}` : whole))
     .replace(/(?<![\w.,-])(\d[\d,]*(?:\.\d+)?)-(\d[\d,]*(?:\.\d+)?)(?![\w-])/g, '$1 to $2')
     .replace(/(\d)½/g, '$1 and a half').replace(/½/g, 'half').replace(/(\d)¼/g, '$1 and a quarter').replace(/(\d)¾/g, '$1 and three quarters');
 }
