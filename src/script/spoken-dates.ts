@@ -14,6 +14,8 @@ const MONTH = `(${MONTH_NAMES.join('|')})`;
 const YEAR = String.raw`(1[1-9]\d\d|20\d\d)`;
 /** Words after which a four-digit number is a year. */
 const YEAR_CUE = String.raw`(?<=\b(?:[Ii]n|[Ss]ince|by|[Ff]rom|until|till|to|of|year|[Bb]efore|[Aa]fter|[Dd]uring|early|late|mid|circa|around|through|and|or|[Bb]etween|summer|winter|spring|autumn|fall|[Uu]ntil|[Bb]y)\s)`;
+/** A plural noun after a number makes it a count ("2000 tickets"); common words ending in s do not. */
+const PLURAL_AFTER = /^\s(?!(?:was|is|has|as|does|his|its|this|thus|plus|always|yes|us)\b)\p{Ll}+s\b/u;
 const NOT_A_YEAR_AFTER = /^\s?(?:percent|per\b|pounds|dollars|euros|people|votes|jobs|points|units|cases|deaths|troops|homes|miles|kilo|metre|meter|feet|tonnes|times|\d)/;
 
 function dateWords(day: number, month: number, year: string | undefined, ctx: SpokenContext, hasThe: boolean): string | undefined {
@@ -70,7 +72,7 @@ function speakYears(text: string, ctx: SpokenContext): string {
     .replace(new RegExp(String.raw`(?<![\w$£€#.,:/-])(?<!\b(?:No\.|[Nn]umber|[Ff]light|[Rr]oute|[Pp]age|[Ss]ection|[Rr]oom|[Mm]odel|[Cc]ode|Highway|Interstate|[Rr]ule|[Aa]rticle|[Bb]us|[Pp]latform|[Gg]ate) )${YEAR}\b(?![.,]\d|[-/]\d|%)`, 'g'),
       (whole, y: string, offset: number, all: string) => {
         const after = all.slice(offset + whole.length);
-        return NOT_A_YEAR_AFTER.test(after) || /^\s\p{Ll}+s\b/u.test(after) ? whole : yearWords(Number(y), ctx.us);
+        return NOT_A_YEAR_AFTER.test(after) || PLURAL_AFTER.test(after) ? whole : yearWords(Number(y), ctx.us);
       });
 }
 

@@ -72,7 +72,8 @@ function speakGerman(text: string): string {
     .replace(/(?<=\b(?:der|die|das|den|dem|am|zum|vom|im|beim|des|zur|Der|Die|Das|Am|Zum|Beim|Im) )(\d{1,2})\.(?= \p{Ll}*\p{L})/gu, (_w, n: string, offset: number, all: string) => ordinal(Number(n), all.slice(0, offset)))
     .replace(/\b(1[1-9]\d0)er(?:-?\s?Jahre(n?))?\b/g, (_w, y: string, n?: string) => `${yearWord(Number(y))}er Jahre${n ?? ''}`)
     .replace(/\b([2-9]0)er(?:-?\s?Jahre(n?))?\b/g, (_w, y: string, n?: string) => `${germanCardinal(Number(y))}er Jahre${n ?? ''}`)
-    .replace(/(?<=\b(?:[Ii]m Jahr|[Ii]m Jahre|[Ss]eit|[Bb]is|[Vv]on|[Vv]or|[Nn]ach|[Uu]m|[Ii]n|[Zz]wischen|[Aa]b|und|Anfang|Ende|Mitte|Frühjahr|Sommer|Herbst|Winter|Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember) )(1[1-9]\d\d)\b(?![.,]\d)/g, (y: string) => yearWord(Number(y)))
+    // Counts of a thousand or more are written "1.500", so a bare four-digit number before 2000 is a year.
+    .replace(/(?<![\w.,:/€$£-])(?<!\b(?:Nr\.|Nummer|Flug|Linie|Seite|Zimmer|Modell|Artikel|Paragraf|§) )(1[1-9]\d\d)\b(?![.,]\d|[-/]\d|\s?(?:%|Prozent|Euro|Dollar|Menschen|Personen|Stimmen|Meter|Kilometer))/g, (y: string) => yearWord(Number(y)))
     .replace(/\b(\d{1,2})[:.](\d{2}) Uhr\b/g, (_w, h: string, m: string) => `${Number(h)} Uhr${m === '00' ? '' : ` ${Number(m)}`}`)
     .replace(/\b(\d{1,2}):(\d{2})\b(?!:\d)/g, (whole, h: string, m: string) => (Number(h) < 25 && Number(m) < 60 ? `${Number(h)} Uhr${m === '00' ? '' : ` ${Number(m)}`}` : whole))
     .replace(/(?<![\w.,:])(\d{1,2}):(\d)(?![\w:])/g, '$1 zu $2')
