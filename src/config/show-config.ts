@@ -164,6 +164,11 @@ export const showConfigSchema = z
     author: z.string().min(1).max(255),
     /** BCP 47 language tag, e.g. "en" or "en-GB". */
     language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en" or "en-GB"').default('en'),
+    /** Locale of dates and numbers read aloud, e.g. "en-GB" (day-month) or "en-US" (month-day); default from `language`. */
+    locale: z
+      .string()
+      .regex(/^[a-z]{2,3}-[A-Z]{2}$/, 'must be a locale such as "en-GB" or "en-US" (language-REGION)')
+      .optional(),
     /** Apple Podcasts category, e.g. "News", with an optional subcategory such as "Daily News" (Apple's list: itunes-categories.ts). */
     category: z.string().min(1).default('News'),
     subcategory: z.string().min(1).optional(),
@@ -206,7 +211,11 @@ export const showConfigSchema = z
       if (problem) ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.message });
     },
     { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
-  );
+  )
+  .refine((show) => !show.locale || show.locale.split('-')[0] === show.language.split('-')[0]?.toLowerCase(), {
+    message: 'must be a locale of the show\'s language (e.g. "en-US" for language "en")',
+    path: ['locale'],
+  });
 
 export type ShowConfig = z.infer<typeof showConfigSchema>;
 export type ShowConfigInput = z.input<typeof showConfigSchema>;

@@ -112,6 +112,7 @@ export async function writeEpisodeScript(
     articles: sorted.kept,
     showTitle: show.title,
     language: show.language,
+    ...(show.locale ? { locale: show.locale } : {}),
     date: options.date,
     targetSeconds,
     wordsPerMinute: showWordsPerMinute(show),

@@ -8,6 +8,7 @@ import type { ScriptDocument, ScriptSegment, SourceRef } from '../core/types.js'
 import { shareBudget } from './budget.js';
 import { headlineSentence, introText, outroText, transitionText } from './framing.js';
 import { framingSegmentId, uniqueIds } from './segment-ids.js';
+import { resolveLocale } from './spoken-language.js';
 import { isoDay } from './spoken-numbers.js';
 import { buildStories, type Story, type StoryOptions } from './stories.js';
 import { planStory, spokenHeadline, type ExtractOptions, type StoryPlan } from './story-extract.js';
@@ -29,6 +30,9 @@ function sourcesOf(story: Story): SourceRef[] {
   }));
 }
 
+/** The locale sentences and headlines are read in: the show's, else its language's default. */
+const localeOf = (input: WriteScriptInput): string => resolveLocale(input.language, input.locale);
+
 interface Framing {
   intro: string;
   outro: string;
@@ -40,7 +44,7 @@ interface Framing {
 
 function framingFor(stories: readonly Story[], input: WriteScriptInput, spoken: boolean): Framing {
   // The intro names stories by short labels; each headline itself is said once, in its story.
-  const labels = stories.map((s) => spokenHeadline(storyLabel(s.title), spoken));
+  const labels = stories.map((s) => spokenHeadline(storyLabel(s.title), spoken, localeOf(input)));
   const intro = introText(input.showTitle, input.date, labels, input.language);
   const outro = outroText(input.showTitle, input.language);
   const transitions = stories.map((_, i) => (i === 0 ? '' : transitionText(i, stories.length, input.language)));
@@ -59,7 +63,7 @@ function framingFor(stories: readonly Story[], input: WriteScriptInput, spoken: 
 function storiesThatFit(all: readonly Story[], plans: readonly StoryPlan[], input: WriteScriptInput, spoken: boolean): number[] {
   const minimum = plans.map((plan, i) => {
     const least = plan.choose(0).reduce((n, j) => n + (plan.sentences[j]?.words ?? 0), 0);
-    return least + countWords(headlineSentence(spokenHeadline(all[i]?.title ?? '', spoken)));
+    return least + countWords(headlineSentence(spokenHeadline(all[i]?.title ?? '', spoken, localeOf(input))));
   });
   let kept = all.map((_, i) => i);
   while (kept.length > 1) {
@@ -87,7 +91,7 @@ interface Told {
 }
 
 function tellStories(stories: Story[], plans: readonly StoryPlan[], input: WriteScriptInput, spoken: boolean): Told {
-  const headlines = stories.map((s) => headlineSentence(spokenHeadline(s.title, spoken)));
+  const headlines = stories.map((s) => headlineSentence(spokenHeadline(s.title, spoken, localeOf(input))));
   const framing = framingFor(stories, input, spoken);
   const shares = shareBudget(
     framing.total - framing.words,
@@ -115,7 +119,7 @@ export function writeExtractiveScript(input: WriteScriptInput, options: Extracti
   if (candidates.length === 0) {
     throw new BriefcastError(ErrorCodes.INPUT_EMPTY, 'no articles to write a briefing from', { subject: input.showTitle });
   }
-  const allPlans = candidates.map((s) => planStory(s.articles, s.title, options));
+  const allPlans = candidates.map((s) => planStory(s.articles, s.title, { ...options, locale: localeOf(input) }));
   let kept = storiesThatFit(candidates, allPlans, input, spoken);
   let told = tellStories(kept.map((i) => candidates[i] as Story), kept.map((i) => allPlans[i] as StoryPlan), input, spoken);
   // Sentences come whole, so a short target can still overshoot: then the least important story goes too.

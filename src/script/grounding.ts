@@ -19,6 +19,8 @@ export interface GroundingContext {
   articles: readonly Article[];
   /** Words that may appear without a source: show title, host names, the briefing date. */
   allowed?: readonly string[];
+  /** Locale the script was read in, so the sources are rewritten the same way (default en-GB). */
+  locale?: string;
 }
 
 interface Haystack {
@@ -33,7 +35,7 @@ function normalise(text: string): string {
 function haystack(context: GroundingContext): Haystack {
   const written = context.articles.flatMap((a) => [a.title, a.text, a.siteName ?? '', a.byline ?? '']);
   // The script is spoken prose, so the sources are also searched as they would be read ("U.S." -> "US").
-  const spoken = written.map((t) => splitSentences(t).map((s) => toSpoken(s, { balance: false })).join(' '));
+  const spoken = written.map((t) => splitSentences(t).map((s) => toSpoken(s, { balance: false, ...(context.locale ? { locale: context.locale } : {}) })).join(' '));
   const allowed = [...(context.allowed ?? []), ...WEEKDAY_NAMES, ...MONTH_NAMES];
   const text = normalise([...written, ...spoken, ...allowed].join('\n'));
   return { text, numbers: new Set([...written, ...spoken, ...allowed].flatMap(numbersIn)) };

@@ -5,6 +5,7 @@ import type { LlmHost } from './llm-prompt.js';
 import type { LlmScript } from './llm-response.js';
 import { parseScriptDocument } from './script-schema.js';
 import { framingSegmentId, storySegmentId, uniqueIds } from './segment-ids.js';
+import { resolveLocale } from './spoken-language.js';
 import { toSpoken } from './spoken.js';
 import { isoDay } from './spoken-numbers.js';
 import type { WriteScriptInput } from './writer.js';
@@ -22,8 +23,9 @@ export function replyToDocument(
 ): ScriptDocument {
   const byId = new Map(articles.map((a) => [a.id, a]));
   const dialogue = hosts.length >= 2;
+  const locale = resolveLocale(input.language, input.locale);
   const drafts = reply.segments.map((segment, i): ScriptSegment => {
-    const text = toSpoken(segment.text);
+    const text = toSpoken(segment.text, { locale });
     let voice: string | undefined;
     if (dialogue) {
       const host = hosts.find((h) => h.name.toLowerCase() === (segment.speaker ?? '').toLowerCase());

@@ -9,6 +9,7 @@ import type { ScriptDocument } from '../core/types.js';
 import { ChatModelError, type ChatModel } from './chat-model.js';
 import { writeExtractiveScript, type ExtractiveWriterOptions } from './extractive-writer.js';
 import { repairGrounding, type GroundingIssue } from './grounding.js';
+import { resolveLocale } from './spoken-language.js';
 import { replyToDocument } from './llm-document.js';
 import { buildMessages, DEFAULT_SYSTEM_PROMPT, type LlmStyle } from './llm-prompt.js';
 import { llmScriptJsonSchema, llmScriptSchema } from './llm-response.js';
@@ -68,7 +69,7 @@ export function createLlmWriter(config: LlmWriterConfig): ScriptWriter {
     if (!reply.success) throw new Rejected(`invalid output: ${describeIssues(reply.error)}`);
     const doc = replyToDocument(reply.data, input, articles, hosts, label);
     const allowed = [input.showTitle, spokenLongDate(input.date), ...hosts.map((h) => h.name)];
-    const repaired = repairGrounding(doc, { articles, allowed });
+    const repaired = repairGrounding(doc, { articles, allowed, locale: resolveLocale(input.language, input.locale) });
     const maxDrop = config.maxDroppedShare ?? 0.25;
     if (repaired.emptied.some((id) => doc.segments.find((s) => s.id === id)?.kind === 'story') || repaired.droppedShare > maxDrop) {
       throw new Rejected(`ungrounded: ${repaired.issues[0]?.reason ?? 'too many unsupported sentences'}`);

@@ -1,4 +1,4 @@
-/** Ordinals, months and dates in the form a listener expects to hear them. */
+/** Number words, ordinals, months and dates in English, in the form a listener expects to hear them. */
 
 const ONES = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
   'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
@@ -17,14 +17,58 @@ function cardinalUnder100(n: number): string {
   return n % 10 === 0 ? tens : `${tens}-${ONES[n % 10]}`;
 }
 
+/** 0..999,999,999 in words ("one hundred and five"); `us` drops the "and" as American readers do. */
+export function cardinalWords(n: number, us = false): string {
+  if (!Number.isInteger(n) || n < 0 || n >= 1e9) return String(n);
+  if (n === 0) return 'zero';
+  const parts: string[] = [];
+  const groups: Array<[number, string]> = [[1e6, 'million'], [1e3, 'thousand']];
+  let rest = n;
+  for (const [size, name] of groups) {
+    if (rest >= size) {
+      parts.push(`${cardinalWords(Math.floor(rest / size), us)} ${name}`);
+      rest %= size;
+    }
+  }
+  if (rest >= 100) {
+    parts.push(`${ONES[Math.floor(rest / 100)]} hundred`);
+    rest %= 100;
+  }
+  if (rest > 0) parts.push(`${parts.length > 0 && !us ? 'and ' : ''}${cardinalUnder100(rest)}`);
+  return parts.join(' ');
+}
+
+function ordinalOfWord(word: string): string {
+  return ORDINAL_ONES[word] ?? (word.endsWith('y') ? `${word.slice(0, -1)}ieth` : `${word}th`);
+}
+
+/** Any cardinal as an ordinal ("one hundred and first"). */
+export function ordinalWords(n: number, us = false): string {
+  const words = cardinalWords(n, us);
+  return words.replace(/([a-z]+)$/, (last) => ordinalOfWord(last));
+}
+
 /** 1..99 as an ordinal word ("twenty-first"); other numbers keep their digits and suffix. */
 export function ordinalWord(n: number): string | undefined {
   if (!Number.isInteger(n) || n < 1 || n > 99) return undefined;
-  const words = cardinalUnder100(n);
-  const parts = words.split('-');
-  const last = parts.pop() ?? '';
-  const ordinalLast = ORDINAL_ONES[last] ?? (last.endsWith('y') ? `${last.slice(0, -1)}ieth` : `${last}th`);
-  return [...parts, ordinalLast].join('-');
+  return ordinalWords(n);
+}
+
+/** A year as a newsreader says it: "nineteen ninety", "nineteen oh five", "two thousand and seven", "twenty nineteen". */
+export function yearWords(year: number, us = false): string {
+  const hi = Math.floor(year / 100);
+  const lo = year % 100;
+  if (year >= 2000 && year < 2010) return cardinalWords(year, us);
+  if (year < 1000 || year > 9999) return cardinalWords(year, us);
+  if (lo === 0) return `${cardinalWords(hi)} hundred`;
+  if (lo < 10) return `${cardinalWords(hi)} oh ${ONES[lo]}`;
+  return `${cardinalWords(hi)} ${cardinalUnder100(lo)}`;
+}
+
+/** "1990s" -> "nineteen nineties"; "2000s" -> "two thousands"; 40 -> "forties". */
+export function decadeWords(year: number): string {
+  const words = year < 100 ? cardinalUnder100(year) : year % 1000 === 0 ? cardinalWords(year) : yearWords(year);
+  return words.replace(/([a-z]+)$/, (last) => (last.endsWith('y') ? `${last.slice(0, -1)}ies` : `${last}s`));
 }
 
 /** "Tuesday, 4 March 2025": the intro's date, read from the UTC calendar day so it never depends on the host zone. */
@@ -35,21 +79,4 @@ export function spokenLongDate(date: Date): string {
 /** YYYY-MM-DD of the UTC calendar day. */
 export function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
-}
-
-const MONTH_ABBREVIATIONS: Record<string, string> = {
-  jan: 'January', feb: 'February', mar: 'March', apr: 'April', jun: 'June', jul: 'July', aug: 'August',
-  sep: 'September', sept: 'September', oct: 'October', nov: 'November', dec: 'December',
-};
-
-/** Rewrites ISO dates, abbreviated months before a day number, and numeric ordinals. */
-export function speakDatesAndOrdinals(text: string): string {
-  return text
-    .replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (whole, y: string, m: string, d: string) => {
-      const month = MONTH_NAMES[Number(m) - 1];
-      const day = Number(d);
-      return month && day >= 1 && day <= 31 ? `${day} ${month} ${y}` : whole;
-    })
-    .replace(/\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?(?=\s+\d{1,2}(?:st|nd|rd|th)?\b)/g, (_w, m: string) => MONTH_ABBREVIATIONS[m.toLowerCase()] ?? m)
-    .replace(/\b(\d{1,2})(st|nd|rd|th)\b/g, (whole, n: string) => ordinalWord(Number(n)) ?? whole);
 }

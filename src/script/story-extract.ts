@@ -9,6 +9,8 @@ import { contentTerms } from './tokens.js';
 export interface ExtractOptions extends StorySentenceOptions {
   /** Rewrite for the ear (default true); off when scoring against written references. */
   spoken?: boolean;
+  /** Locale the sentences are read in (see spoken.ts); default en-GB. */
+  locale?: string;
   rankWeights?: Partial<RankWeights>;
   selection?: Partial<SelectOptions>;
 }
@@ -45,6 +47,6 @@ export function extractStorySentences(
   return plan.choose(budgetWords).map((i) => plan.sentences[i]?.spoken ?? '').filter(Boolean);
 }
 
-export function spokenHeadline(title: string, spoken: boolean): string {
-  return toSpoken(title, { enabled: spoken });
+export function spokenHeadline(title: string, spoken: boolean, locale?: string): string {
+  return toSpoken(title, { enabled: spoken, ...(locale ? { locale } : {}) });
 }

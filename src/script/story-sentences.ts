@@ -34,6 +34,8 @@ export interface StorySentence {
 export interface StorySentenceOptions {
   /** Longer sentences are cut at clause boundaries into pieces of at most this many words (default 40). */
   maxSentenceWords?: number;
+  /** Locale the sentences are read in (see spoken.ts); default en-GB. */
+  locale?: string;
 }
 
 export const DEFAULT_MAX_SENTENCE_WORDS = 40;
@@ -86,7 +88,7 @@ export function storySentences(
     const raw = paragraphs.flat();
     const said = raw.map((sentence, position) => {
       const readable = spoken && position === 0 ? sentence.replace(DATELINE, '') : sentence;
-      return toSpoken(readable, { enabled: spoken, balance: false });
+      return toSpoken(readable, { enabled: spoken, balance: false, ...(options.locale ? { locale: options.locale } : {}) });
     });
     // Quotation state is read from what is said, so marks the rewriting kept are the ones analysed.
     let k = 0;

@@ -6,6 +6,8 @@ export interface WriteScriptInput {
   articles: Article[];
   showTitle: string;
   language: string;
+  /** Locale of numbers and dates read aloud ("en-GB", "en-US"); default from the language (day-month for en). */
+  locale?: string;
   /** The day the briefing is for (intro reads its weekday and date). */
   date: Date;
   /** Target spoken length of the whole briefing, in seconds. */

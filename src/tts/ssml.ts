@@ -4,7 +4,7 @@ import type { SsmlTag } from './speech-provider.js';
 /**
  * Writes SSML from the same script text the plain engines read: sentences as
  * <s>, the story's headline emphasised (or set apart by a pause where the
- * engine has no <emphasis>), dates and numbers marked with <say-as>, lexicon
+ * engine has no <emphasis>), dates, numbers and spelled initialisms marked with <say-as>, lexicon
  * words as <phoneme> or <sub>. Tags the engine does not accept are never
  * written, because some vendors reject the whole request over one of them.
  */
@@ -64,6 +64,8 @@ const SAY_AS = new RegExp(
     String.raw`(?<numeric>\b\d{1,2}/\d{1,2}/\d{4}\b)`,
     String.raw`(?<ordinal>\b\d+(?:st|nd|rd|th)\b)`,
     String.raw`(?<grouped>\b\d{1,3}(?:,\d{3})+\b(?!\.\d))`,
+    // The normaliser writes initialisms said letter by letter as "W-H-O".
+    String.raw`(?<letters>\b[A-Z](?:-[A-Z]){1,5}\b(?!-))`,
   ].join('|'),
   'g',
 );
@@ -80,6 +82,7 @@ function sayAs(text: string, tags: Set<SsmlTag>, dateOrder: 'mdy' | 'dmy'): stri
     else if (groups.numeric) out += `<say-as interpret-as="date" format="${dateOrder}">${groups.numeric}</say-as>`;
     else if (groups.ordinal) out += `<say-as interpret-as="ordinal">${groups.ordinal.replace(/\D+$/, '')}</say-as>`;
     else if (groups.grouped) out += `<say-as interpret-as="cardinal">${groups.grouped.replace(/,/g, '')}</say-as>`;
+    else if (groups.letters) out += `<say-as interpret-as="characters">${groups.letters.replace(/-/g, '')}</say-as>`;
     last = start + match[0].length;
   }
   return out + escapeXml(text.slice(last));

@@ -14,7 +14,7 @@ describe('toSpoken', () => {
     ['Some fruit, e.g. apples, is cheaper.', 'Some fruit, for example apples, is cheaper.'],
     ['It is Harbridge vs Kingsford tonight.', 'It is Harbridge versus Kingsford tonight.'],
     ['Mr. Reyes and Dr. Marsh spoke.', 'Mister Reyes and Doctor Marsh spoke.'],
-    ['The meeting is on 2025-04-29.', 'The meeting is on 29 April 2025.'],
+    ['The meeting is on 2025-04-29.', 'The meeting is on the twenty-ninth of April twenty twenty-five.'],
     ['It is the 21st time, on Jan. 3rd.', 'It is the twenty-first time, on January third.'],
   ])('%s', (input, expected) => {
     expect(toSpoken(input)).toBe(expected);
