@@ -1,4 +1,4 @@
-import type { EpisodeRecord } from '../core/episode.js';
+import type { EpisodeRecord, EpisodeVoicePick } from '../core/episode.js';
 import { BriefcastError, ErrorCodes } from '../core/errors.js';
 import { contentHash } from '../core/hash.js';
 import { mapConcurrent } from '../core/map-concurrent.js';
@@ -11,6 +11,7 @@ import { renderSegment, type SegmentRenderRequest } from './render-segment.js';
 import { stitchEpisode, type SegmentRenderResult } from './stitch-episode.js';
 import { publishEpisode } from './publish-episode.js';
 import { selectSegmentVoices } from '../tts/segment-voices.js';
+import { AUTO_PROVIDER, applyVoicePick, resolveVoicePick, usesAutoVoice } from '../tts/auto-voice.js';
 
 /**
  * The steps of one episode after ingest, each reading its inputs from storage
@@ -105,6 +106,9 @@ export async function prepareEpisode(ctx: PipelineContext, show: ShowConfig, art
     sources: articles.map((article) => ({ title: article.title, url: article.url, siteName: article.siteName })),
     writer: script.writer,
   };
+  // Submit normally resolved `auto` already; a build that skipped submit (the CLI) resolves it here, once.
+  const voicePick = record.voicePick ?? (await resolveVoicePick(ctx.providers, show));
+  if (voicePick) record.voicePick = voicePick;
   await store.saveShow(show);
   await store.saveArticles(show.id, episodeId, articles);
   await store.saveScript(show.id, episodeId, script);
@@ -112,9 +116,18 @@ export async function prepareEpisode(ctx: PipelineContext, show: ShowConfig, art
   return record;
 }
 
-/** The TTS request for one segment: the show's cast decides the voice (see segment-voices.ts), the script may override its name. */
-export function segmentRequest(show: ShowConfig, segment: ScriptSegment): SegmentRenderRequest {
-  const { primary, quotes, fallback } = selectSegmentVoices(show, segment);
+/**
+ * The TTS request for one segment: the show's cast decides the voice (see segment-voices.ts), the script may override its name.
+ * Under `auto` the episode's pick supplies the engines; a script's voice name is a voice of the picked engine, or a host's name for its engine.
+ */
+export function segmentRequest(show: ShowConfig, segment: ScriptSegment, pick?: EpisodeVoicePick): SegmentRenderRequest {
+  const autoAnchor = (show.voices?.anchor ?? show.voice).provider === AUTO_PROVIDER;
+  if (usesAutoVoice(show) && !pick) {
+    throw new BriefcastError(ErrorCodes.INTERNAL, 'the show uses the auto voice but the episode has no voice pick', { subject: show.id });
+  }
+  const host = autoAnchor && segment.voice ? pick?.hosts?.[segment.voice] : undefined;
+  const { primary, quotes, fallback } = selectSegmentVoices(applyVoicePick(show, pick), segment);
+  if (host) Object.assign(primary, { provider: host.provider, voice: host.voice });
   return {
     text: segment.text,
     provider: primary.provider,
@@ -130,6 +143,18 @@ export function segmentRequest(show: ShowConfig, segment: ScriptSegment): Segmen
   };
 }
 
+/** The episode's recorded `auto` pick; resolved and recorded now for an episode stored before it had one. */
+export async function episodeVoicePick(ctx: PipelineContext, show: ShowConfig, episodeId: string): Promise<EpisodeVoicePick | undefined> {
+  if (!usesAutoVoice(show)) return undefined;
+  const store = new EpisodeStore(ctx.work);
+  const record = await store.getEpisode(show.id, episodeId);
+  if (record.voicePick) return record.voicePick;
+  const pick = await resolveVoicePick(ctx.providers, show);
+  if (!pick) throw new BriefcastError(ErrorCodes.PROVIDER_UNKNOWN, 'the auto voice found no offline engine on this machine', { subject: show.language });
+  const updated = await store.updateEpisode(show.id, episodeId, (current) => ({ ...current, voicePick: current.voicePick ?? pick }));
+  return updated.voicePick ?? pick;
+}
+
 /** Synthesises every segment (cache first), several at once. */
 export async function synthesiseEpisode(
   ctx: PipelineContext,
@@ -138,10 +163,11 @@ export async function synthesiseEpisode(
   onProgress: ProgressListener = noProgress,
 ): Promise<SegmentRenderResult[]> {
   const script = await new EpisodeStore(ctx.work).getScript(show.id, episodeId);
+  const pick = await episodeVoicePick(ctx, show, episodeId);
   let done = 0;
   onProgress({ stage: 'synthesise', done, total: script.segments.length });
   return mapConcurrent(script.segments, ctx.concurrency, async (segment) => {
-    const request = segmentRequest(show, segment);
+    const request = segmentRequest(show, segment, pick);
     const rendered = await renderSegment(ctx, request);
     done += 1;
     onProgress({ stage: 'synthesise', done, total: script.segments.length, message: rendered.cached ? 'cached' : 'synthesised' });

@@ -75,7 +75,8 @@ describe('briefcast CLI, end to end from examples/', () => {
     expect(cached.characters).toBe(0);
     const longer = JSON.parse((await runCli(['cost', examples, '--show', show, '--minutes', '3', '--json'], env)).stdout);
     expect(longer.characters).toBeGreaterThan(0);
-    expect(longer.providers[0].provider).toBe('espeak');
+    // The demo show uses `auto`: Festival HTS, which CI installs (.ci/run).
+    expect(longer.providers[0].provider).toBe('festival');
   });
 
   describe('bad input: one line naming the input, non-zero exit, published folder untouched', () => {
@@ -128,7 +129,8 @@ describe('briefcast CLI, end to end from examples/', () => {
     it('unknown voice', async () => {
       const result = await runCli(['create', examples, '--show', join(examples, 'show.json'), '--voice', 'xx-nonexistent'], env);
       expect(result.code).not.toBe(0);
-      expect(result.stderr).toMatch(/briefcast: xx-nonexistent: unknown eSpeak NG voice/);
+      // The demo show uses `auto`, where a bare voice name means nothing: refused before anything is built.
+      expect(result.stderr).toMatch(/briefcast: xx-nonexistent: the show's voice is "auto"; --voice needs a show that names its provider/);
       expect(await snapshotTree(env.BRIEFCAST_PUBLISH_DIR!)).toEqual(published);
     });
 

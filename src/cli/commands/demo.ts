@@ -6,6 +6,7 @@ import { createProgressReporter } from '../progress-reporter.js';
 import { withApp } from '../run-command.js';
 import { printEpisode, resolveShow } from './create.js';
 import { startServer } from './serve.js';
+import { demoVoiceLines } from '../demo-voice.js';
 
 const examples = fileURLToPath(new URL('../../../examples/', import.meta.url));
 
@@ -28,6 +29,7 @@ export function registerDemo(program: Command): void {
           );
           const feedUrl = ctx.publish.publicUrl(`shows/${show.id}/feed.xml`);
           printEpisode(record, feedUrl);
+          process.stdout.write(`${(await demoVoiceLines(record)).join('\n')}\n`);
           serveFrom = { publishDir: config.publishDir, host: config.host, port: config.port, feedUrl };
         },
         options.port ? { port: Number(options.port) } : {},
