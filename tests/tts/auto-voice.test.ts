@@ -8,6 +8,8 @@ import { createEspeakProvider } from '../../src/tts/providers/espeak.js';
 import { applyVoicePick, resolveVoicePick, surveyEngines } from '../../src/tts/auto-voice.js';
 import { formatPick } from '../../src/tts/voice-report.js';
 import { VOICE_RANKING } from '../../src/tts/voice-ranking.js';
+import { segmentCacheKey } from '../../src/pipeline/render-segment.js';
+import { createTestContext } from './support/test-context.js';
 
 function show(extra: Partial<ShowConfigInput> = {}) {
   return showConfigSchema.parse({ id: 'auto', title: 'Auto Brief', description: 'News.', author: 'Briefcast', ...extra });
@@ -53,6 +55,26 @@ describe('the auto voice', () => {
     const mixed = applyVoicePick(show({ voices: { anchor: { provider: 'espeak', name: 'en-gb' } } }), pick);
     expect(mixed.voices?.anchor).toMatchObject({ provider: 'espeak', name: 'en-gb' });
     await providers.closeAll();
+  });
+
+  it('gives a second host the next engine, and keys the cache on the engine actually chosen', async () => {
+    const providers = installedRegistry();
+    const duo = show({ script: { writer: 'llm', hosts: [{ name: 'Ann', voice: 'ann' }, { name: 'Bo', voice: 'bo' }] } });
+    const pick = (await resolveVoicePick(providers, duo))!;
+    expect(pick.hosts).toMatchObject({ ann: { provider: 'festival' }, bo: { provider: 'flite', voice: 'kal16' } });
+    const line = { id: 'story-1', kind: 'story' as const, text: 'A story.' };
+    expect(segmentRequest(duo, { ...line, voice: 'bo' }, pick)).toMatchObject({ provider: 'flite', voice: 'kal16' });
+    const { ctx, cleanup } = await createTestContext(providers);
+    try {
+      const festivalKey = await segmentCacheKey(ctx, segmentRequest(duo, { ...line, voice: 'ann' }, pick));
+      const fliteKey = await segmentCacheKey(ctx, segmentRequest(duo, { ...line, voice: 'bo' }, pick));
+      const espeakPick = { ...pick, anchor: { provider: 'espeak', voice: 'en-us', engine: 'espeak-ng', label: 'eSpeak NG' } };
+      const espeakKey = await segmentCacheKey(ctx, segmentRequest(show(), line, espeakPick));
+      expect(new Set([festivalKey, fliteKey, espeakKey]).size).toBe(3);
+    } finally {
+      await providers.closeAll();
+      await cleanup();
+    }
   });
 
   it('tells an en-GB show which voice it gets', async () => {
