@@ -11,7 +11,8 @@
  *   WER   word error rate of the transcript against the text (lower is better; same normalisation both sides)
  *   RTF   synthesis wall time over audio duration
  *   peak  highest resident memory of the engine: the sum over the benchmark's child processes (CLI engines),
- *         or the growth of this process (the WASM build, which runs in a worker thread), sampled every 25 ms
+ *         or the growth of this process (the WASM build, which runs in a worker thread), sampled every 25 ms;
+ *         an engine that finishes each request within one sample (flite) shows n/a: measure it with /usr/bin/time -f %M
  *   size  bytes of the engine's WAV output, per minute of audio
  */
 import { execFile } from 'node:child_process';
@@ -146,7 +147,7 @@ async function main(): Promise<void> {
         const heard = await transcribe(joined);
         const wer = wordErrorRate(reference, heard);
         const peak = engine.label === 'espeak-wasm' ? selfGrowth : childPeak;
-        rows.push([`${engine.label} ${voice}`, provider.engineId, wer.toFixed(2), (synthSeconds / seconds).toFixed(4), `${(peak / 1e6).toFixed(0)} MB`, `${((bytes / 1e6) * (60 / seconds)).toFixed(2)} MB/min`, `${seconds.toFixed(0)} s`]);
+        rows.push([`${engine.label} ${voice}`, provider.engineId, wer.toFixed(2), (synthSeconds / seconds).toFixed(4), peak > 0 ? `${(peak / 1e6).toFixed(0)} MB` : 'n/a (exits within a sample)', `${((bytes / 1e6) * (60 / seconds)).toFixed(2)} MB/min`, `${seconds.toFixed(0)} s`]);
         process.stderr.write(`${rows.at(-1)!.join('  ')}\n`);
       }
       await provider.close?.();
