@@ -81,21 +81,28 @@ export function usesAutoVoice(show: ShowConfig): boolean {
 }
 
 /**
- * Chooses a distinct engine for each auto role, in rank order: the anchor
+ * Chooses a distinct speaker for each auto role, in rank order: the anchor
  * first, then the quotes voice, the story voices and the second host. When
- * the machine has fewer engines than roles, picks repeat from the top.
+ * the machine has fewer speakers than roles, picks repeat from the top.
  */
 export async function resolveVoicePick(providers: ProviderRegistry, show: ShowConfig): Promise<EpisodeVoicePick | undefined> {
   if (!usesAutoVoice(show)) return undefined;
   const rows = await surveyEngines(providers, show.language);
-  const usable = rows.flatMap((row) => (row.choice ? [row.choice] : []));
+  const usable = rows.flatMap((row) => (row.choice ? [{ choice: row.choice, speaker: row.rank.speaker ?? `${row.rank.provider}:${row.rank.voice}` }] : []));
   if (usable.length === 0) return undefined;
-  let next = 0;
-  const take = (): PickedVoice => usable[next++ % usable.length]!;
+  // Distinct roles need distinct speakers: flite's slt is the same recorded speaker as Festival's HTS voice.
+  let heard = new Set<string>();
+  const take = (): PickedVoice => {
+    const fresh = usable.find((entry) => !heard.has(entry.speaker));
+    if (!fresh) heard = new Set();
+    const entry = fresh ?? usable[0]!;
+    heard.add(entry.speaker);
+    return entry.choice;
+  };
   const { voices } = show;
   const anchorConfig = voices?.anchor ?? show.voice;
   const pick: EpisodeVoicePick = { language: show.language, anchor: take(), reason: explain(rows, show.language) };
-  if (anchorConfig.provider !== AUTO_PROVIDER) next = 0;
+  if (anchorConfig.provider !== AUTO_PROVIDER) heard = new Set();
   if (voices?.quotes?.provider === AUTO_PROVIDER) pick.quotes = take();
   if (voices?.stories?.some((story) => story.provider === AUTO_PROVIDER)) pick.stories = voices.stories.map(() => take());
   const hosts = show.script.hosts ?? [];
@@ -103,7 +110,7 @@ export async function resolveVoicePick(providers: ProviderRegistry, show: ShowCo
     pick.hosts = {};
     for (const [index, host] of hosts.entries()) if (host.voice) pick.hosts[host.voice] = index === 0 ? pick.anchor : take();
   }
-  if (voices?.fallback?.some((entry) => entry.provider === AUTO_PROVIDER)) pick.fallback = usable[usable.length - 1]!;
+  if (voices?.fallback?.some((entry) => entry.provider === AUTO_PROVIDER)) pick.fallback = usable[usable.length - 1]!.choice;
   return pick;
 }
 

@@ -3,10 +3,9 @@
  * is data, not opinion: each row cites what scripts/bench-voices.ts measured
  * on the demo script (scripts/bench/voice-reference.txt) on Debian 12, where a
  * lower word error rate means pocketsphinx, a recogniser trained on human
- * speech, understood more of it. Rows with `wer: null` were not measured
- * (no language model for them here); they keep the place the measured engine
- * family earned. Run `npm run bench:voices` after installing a new voice and
- * move its row to where its figure puts it.
+ * speech, understood more of it. `wer: null` would mark a row not measured
+ * here. Run `npm run bench:voices` after installing a new voice and move its
+ * row to where its figure puts it.
  */
 export interface RankedVoice {
   provider: string;
@@ -17,6 +16,8 @@ export interface RankedVoice {
   /** Only when the provider's engineId starts with this (eSpeak NG's CLI and WASM builds share a name). */
   engine?: string;
   label: string;
+  /** The recorded person behind the voice, when two engines share one (distinct cast roles skip repeats). */
+  speaker?: string;
   /** Package that brings it on Debian/Ubuntu. */
   debianPackage?: string;
   /** Word error rate on the demo script, lower is better. */
@@ -25,27 +26,29 @@ export interface RankedVoice {
   realTimeFactor: number | null;
 }
 
-// Measured 2026-12-01 with `npm run bench:voices` (Debian 12, 2 shared cores); see docs/voices.md.
+// Measured 2026-12-01 with `npm run bench:voices` (Debian 12, 2 cores shared with other jobs, so RTFs are high); see docs/voices.md.
 export const VOICE_RANKING: readonly RankedVoice[] = [
   {
     provider: 'festival',
     voice: 'cmu_us_slt_arctic_hts',
     languages: ['en'],
     label: 'Festival HTS, US English female',
+    speaker: 'cmu-slt',
     debianPackage: 'festival festvox-us-slt-hts',
-    wer: 0.31,
-    realTimeFactor: 0.025,
+    wer: 0.23,
+    realTimeFactor: 0.2,
   },
-  { provider: 'flite', voice: 'kal16', languages: ['en'], label: 'flite kal16, US English male', debianPackage: 'flite', wer: 0.32, realTimeFactor: 0.0014 },
-  { provider: 'flite', voice: 'slt', languages: ['en'], label: 'flite slt, US English female', debianPackage: 'flite', wer: null, realTimeFactor: 0.01 },
+  { provider: 'flite', voice: 'slt', languages: ['en'], label: 'flite slt, US English female', speaker: 'cmu-slt', debianPackage: 'flite', wer: 0.24, realTimeFactor: 0.079 },
+  { provider: 'flite', voice: 'kal16', languages: ['en'], label: 'flite kal16, US English male', speaker: 'cmu-kal', debianPackage: 'flite', wer: 0.27, realTimeFactor: 0.019 },
   {
     provider: 'festival',
     voice: 'kal_diphone',
     languages: ['en'],
     label: 'Festival diphone, US English male',
+    speaker: 'cmu-kal',
     debianPackage: 'festival festvox-kallpc16k',
-    wer: null,
-    realTimeFactor: null,
+    wer: 0.32,
+    realTimeFactor: 0.13,
   },
   { provider: 'espeak', voice: '<language>', languages: ['*'], engine: 'espeak-ng-cli', label: 'eSpeak NG (Debian CLI)', debianPackage: 'espeak-ng', wer: 0.68, realTimeFactor: 0.002 },
   { provider: 'espeak', voice: '<language>', languages: ['*'], engine: 'espeak-ng-wasm', label: 'eSpeak NG (bundled WASM build)', wer: 0.68, realTimeFactor: 0.01 },
