@@ -24,6 +24,8 @@ export interface RankedVoice {
   wer: number | null;
   /** Synthesis time over audio time. */
   realTimeFactor: number | null;
+  /** Why the row sits above a row with a lower WER, when it does. */
+  placement?: string;
 }
 
 // Measured 2026-12-01 with `npm run bench:voices` (Debian 12, 2 cores shared with other jobs, so RTFs are high); see docs/voices.md.
@@ -37,9 +39,13 @@ export const VOICE_RANKING: readonly RankedVoice[] = [
     debianPackage: 'festival festvox-us-slt-hts',
     wer: 0.23,
     realTimeFactor: 0.2,
+    placement:
+      'above flite rms (0.20 on the same text): 25 words of 819 apart, less than the spread between texts (on a 137-word text this voice scored 0.09), and the smoother voice; re-measure on more text to settle',
   },
+  { provider: 'flite', voice: 'rms', languages: ['en'], label: 'flite rms, US English male', speaker: 'cmu-rms', debianPackage: 'flite', wer: 0.2, realTimeFactor: 0.043 },
   { provider: 'flite', voice: 'slt', languages: ['en'], label: 'flite slt, US English female', speaker: 'cmu-slt', debianPackage: 'flite', wer: 0.24, realTimeFactor: 0.079 },
   { provider: 'flite', voice: 'kal16', languages: ['en'], label: 'flite kal16, US English male', speaker: 'cmu-kal', debianPackage: 'flite', wer: 0.27, realTimeFactor: 0.019 },
+  { provider: 'flite', voice: 'awb', languages: ['en'], label: 'flite awb, Scottish English male', speaker: 'cmu-awb', debianPackage: 'flite', wer: 0.29, realTimeFactor: 0.087 },
   {
     provider: 'festival',
     voice: 'kal_diphone',
@@ -50,8 +56,8 @@ export const VOICE_RANKING: readonly RankedVoice[] = [
     wer: 0.32,
     realTimeFactor: 0.13,
   },
-  { provider: 'espeak', voice: '<language>', languages: ['*'], engine: 'espeak-ng-cli', label: 'eSpeak NG (Debian CLI)', debianPackage: 'espeak-ng', wer: 0.68, realTimeFactor: 0.002 },
-  { provider: 'espeak', voice: '<language>', languages: ['*'], engine: 'espeak-ng-wasm', label: 'eSpeak NG (bundled WASM build)', wer: 0.68, realTimeFactor: 0.01 },
+  { provider: 'espeak', voice: '<language>', languages: ['*'], engine: 'espeak-ng-cli', label: 'eSpeak NG (Debian CLI)', debianPackage: 'espeak-ng', wer: 0.75, realTimeFactor: 0.0072 },
+  { provider: 'espeak', voice: '<language>', languages: ['*'], engine: 'espeak-ng-wasm', label: 'eSpeak NG (bundled WASM build)', wer: 0.75, realTimeFactor: 0.035 },
 ];
 
 /** The apt line that brings the best-ranked voice, for machines that only have eSpeak NG. */
