@@ -20,8 +20,8 @@ const MAX_OPTIONS_DEPTH = 8;
  * The same schema validates the CLI's show file and (later) the HTTP API.
  */
 export const voiceSchema = z.object({
-  /** TTS provider name as registered (default: the offline eSpeak NG provider). */
-  provider: registryName.default('espeak'),
+  /** TTS provider name as registered, or "auto" (default): the best offline engine installed for the show's language. */
+  provider: registryName.default('auto'),
   /** Provider voice name, e.g. "en-us" for eSpeak NG. */
   name: voiceName.default('en-us'),
   /** Speaking rate multiplier (1 = provider default). */
@@ -182,7 +182,8 @@ export const showConfigSchema = z
     podcastGuid: z.uuid().optional(),
     /** Website of the show (the feed's <link>). Defaults to the public base URL. */
     link: z.url().optional(),
-    voice: voiceSchema.default({ provider: 'espeak', name: 'en-us', speed: 1 }),
+    // New shows get `auto`; a show that names "espeak" keeps it.
+    voice: voiceSchema.default({ provider: 'auto', name: 'en-us', speed: 1 }),
     voices: voicesSchema.optional(),
     pronunciations: pronunciationsSchema.optional(),
     otherLanguages: otherLanguagesSchema.default({ handling: 'read' }),

@@ -92,12 +92,13 @@ export async function renderSegment(ctx: PipelineContext, request: SegmentRender
   }
   const candidates = candidateVoices(request);
   for (const [index, candidate] of candidates.entries()) {
-    const plan = await planRequest(ctx, request, candidate);
-    const cacheKey = planCacheKey(ctx, plan);
     const speaker = { provider: candidate.narrator.provider, voice: candidate.narrator.voice };
-    const existing = await readPieceInfo(ctx, cacheKey);
-    if (existing) return { ...existing, cached: true, ...speaker };
     try {
+      // Planning loads the provider: an engine this machine lacks fails here, and a fallback voice may take over.
+      const plan = await planRequest(ctx, request, candidate);
+      const cacheKey = planCacheKey(ctx, plan);
+      const existing = await readPieceInfo(ctx, cacheKey);
+      if (existing) return { ...existing, cached: true, ...speaker };
       return { ...(await synthesisePlan(ctx, plan, cacheKey)), cached: false, ...speaker };
     } catch (error) {
       if (index === candidates.length - 1 || !providerDown(error)) throw error;
@@ -116,7 +117,11 @@ export async function renderSegment(ctx: PipelineContext, request: SegmentRender
  */
 function providerDown(error: unknown): boolean {
   return (
-    isBriefcastError(error, ErrorCodes.TTS_FAILED) || isBriefcastError(error, ErrorCodes.TTS_RATE_LIMITED) || isBriefcastError(error, ErrorCodes.TTS_AUTH)
+    isBriefcastError(error, ErrorCodes.TTS_FAILED) ||
+    isBriefcastError(error, ErrorCodes.TTS_RATE_LIMITED) ||
+    isBriefcastError(error, ErrorCodes.TTS_AUTH) ||
+    // An offline engine or voice package this machine does not have (see local-engine-run.ts).
+    (isBriefcastError(error) && error.details?.['engineMissing'] === true)
   );
 }
 
