@@ -50,7 +50,7 @@ export const musicSchema = z.object({
   intro: z.string().min(1).optional(),
   /** Audio file played after the outro. */
   outro: z.string().min(1).optional(),
-  /** Gain applied to the music, in dB, relative to its own level before normalisation. */
+  /** Music level relative to the speech target, in dB (LU): 0 plays it as loud as the voice, -10 well under it. */
   gainDb: z.number().min(-40).max(10).default(0),
 });
 
