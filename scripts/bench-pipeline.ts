@@ -25,8 +25,21 @@ const toolSets = process.argv.includes('--npm') ? ['system', 'npm'] : ['system']
 // Plain JavaScript beside the sources' relative files (the eSpeak WASM worker), packages left to node_modules.
 const bundleDir = join(root, 'dist/bench');
 const variant = join(bundleDir, 'pipeline-variant.mjs');
+// Split into chunks so that lazily imported modules (vendor SDKs) stay lazy instead of being hoisted into the entry.
+await rm(bundleDir, { recursive: true, force: true });
+await build({
+  entryPoints: { 'pipeline-variant': join(root, 'scripts/bench/pipeline-variant.ts') },
+  bundle: true,
+  splitting: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  outdir: bundleDir,
+  outExtension: { '.js': '.mjs' },
+  logLevel: 'error',
+});
 await mkdir(bundleDir, { recursive: true });
-await build({ entryPoints: [join(root, 'scripts/bench/pipeline-variant.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outfile: variant, logLevel: 'error' });
 await copyFile(join(root, 'src/tts/providers/espeak-wasm-worker.mjs'), join(bundleDir, 'espeak-wasm-worker.mjs'));
 
 interface Result {

@@ -69,7 +69,7 @@ if (mode === 'build') {
   // The same ffmpeg the pipeline resolved (system, FFMPEG_PATH or the npm build).
   const ffmpeg = findFfmpeg({ ffmpegPath: config.ffmpegPath, ffprobePath: config.ffprobePath }).ffmpeg;
   const inputs = files.flat();
-  const parts = files.map((_, i) => `[${i}:a]aresample=44100,apad=pad_dur=${show.pauses.storyMs / 1000}[p${i}]`);
+  const parts = files.map((_, i) => `[${i}:a]aresample=44100,apad=pad_len=${Math.round((show.pauses.storyMs / 1000) * 44_100)}[p${i}]`);
   const graph = `${parts.join(';')};${files.map((_, i) => `[p${i}]`).join('')}concat=n=${files.length}:v=0:a=1,acompressor=threshold=-24dB:ratio=4:attack=5:release=100:makeup=2,loudnorm=I=-16:TP=-1.5:LRA=11,aresample=44100[out]`;
   const output = join(dir, 'episode.mp3');
   await run(ffmpeg, ['-v', 'error', '-y', ...inputs, '-filter_complex', graph, '-map', '[out]', '-ac', '1', '-c:a', 'libmp3lame', '-b:a', '96k', output]);

@@ -19,5 +19,5 @@ await createEpisode(app.ctx, { show, sources: [articlesDir], date: new Date('202
   if (key !== last) stamp(key);
   last = key;
 });
-stamp('done');
+stamp('done'); console.log('node self cpu', process.cpuUsage());
 await app.close();

@@ -112,21 +112,21 @@ export class FfmpegTools {
       : 0;
     const limit = Math.pow(10, settings.truePeakDb / 20).toFixed(4);
     const podcastChain = [COMPRESSOR, `volume=${correction.toFixed(2)}dB`, `alimiter=limit=${limit}:attack=2:release=40:level=false`, 'afade=t=in:d=0.008', 'areverse,afade=t=in:d=0.008,areverse'].join(',');
-    const render = this.command();
-    const targets: Array<{ label: string; path: string }> = [];
-    if (outputs.podcast && outputs.speaker) {
-      // joinInputs labels the end of the chain [out]: here the twin, after the split.
-      this.joinInputs(render, inputs, settings, `${podcastChain},asplit=2[podcast][twin];[twin]${speakerChain(outputs.speaker.pass, settings)}`);
-      targets.push({ label: '[podcast]', path: outputs.podcast }, { label: '[out]', path: outputs.speaker.path });
-    } else if (outputs.speaker) {
-      this.joinInputs(render, inputs, settings, `${podcastChain},${speakerChain(outputs.speaker.pass, settings)}`);
-      targets.push({ label: '[out]', path: outputs.speaker.path });
-    } else if (outputs.podcast) {
+    // The two renditions render in two processes at once: a piece rebuilt alone still uses two cores.
+    const renders: Array<Promise<string>> = [];
+    if (outputs.podcast) {
+      const render = this.command();
       this.joinInputs(render, inputs, settings, podcastChain);
-      targets.push({ label: '[out]', path: outputs.podcast });
+      this.mp3Piece(render, outputs.podcast, settings, ['-map', '[out]']);
+      renders.push(this.run(render, 'master speech'));
     }
-    for (const target of targets) this.mp3Piece(render, target.path, settings, ['-map', target.label]);
-    await this.run(render, 'master speech');
+    if (outputs.speaker) {
+      const render = this.command();
+      this.joinInputs(render, inputs, settings, `${podcastChain},${speakerChain(outputs.speaker.pass, settings)}`);
+      this.mp3Piece(render, outputs.speaker.path, settings, ['-map', '[out]']);
+      renders.push(this.run(render, 'master the speaker twin'));
+    }
+    await Promise.all(renders);
   }
 
   /**

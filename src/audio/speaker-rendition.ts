@@ -18,7 +18,7 @@ export const speakerTarget = {
   /** Accepted distance of the episode from the loudness target ("around -14 LUFS"). */
   toleranceLu: 1,
   /** A piece aims closer than the episode must, so the pieces together land well inside the episode's tolerance. */
-  pieceToleranceLu: 0.5,
+  pieceToleranceLu: 0.75,
   /** Kept between the limiter ceiling and the true-peak limit: MP3 decoding overshoots the limited waveform. */
   peakMarginDb: 0.3,
   minSeconds: 10,
@@ -26,7 +26,11 @@ export const speakerTarget = {
   maxPasses: 3,
 } as const;
 
+/** Pieces shorter than this (transitions) barely move the episode's loudness, so one pass is enough for them. */
+const SHORT_PIECE_SECONDS = 3;
+
 export interface MeasuredPass extends SpeakerPass {
+  seconds: number;
   /** Gated integrated loudness of the decoded twin; -Infinity when too short or quiet to gate. */
   integratedLufs: number;
   /** Null for digital silence. */
@@ -52,8 +56,8 @@ export function firstSpeakerPass(podcastTargetLufs: number): SpeakerPass {
 
 export function passAccepted(pass: MeasuredPass): boolean {
   const peakOk = (pass.truePeakDbtp ?? Number.NEGATIVE_INFINITY) <= speakerTarget.truePeakDbtp - speakerTarget.peakMarginDb;
-  // A piece too short to gate (a pause, a one-word transition) cannot be measured closer: its level follows the others'.
-  const loudnessOk = !Number.isFinite(pass.integratedLufs) || Math.abs(pass.integratedLufs - speakerTarget.integratedLufs) <= speakerTarget.pieceToleranceLu;
+  // A piece too short to matter (a one-word transition) or to gate keeps its first level: only its peak is checked.
+  const loudnessOk = !Number.isFinite(pass.integratedLufs) || pass.seconds < SHORT_PIECE_SECONDS || Math.abs(pass.integratedLufs - speakerTarget.integratedLufs) <= speakerTarget.pieceToleranceLu;
   return peakOk && loudnessOk;
 }
 

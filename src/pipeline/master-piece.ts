@@ -45,7 +45,7 @@ export async function readPieceInfo(ctx: PipelineContext, cacheKey: string): Pro
 }
 
 /**
- * Masters audio inputs into both pieces in one ffmpeg run, decodes both once
+ * Masters audio inputs into both pieces (two ffmpeg runs at once), decodes both once
  * to measure them, and re-renders only the twin when it missed the speaker
  * target (rare: a later pass follows the measured slope). The info JSON is
  * written last and marks the piece complete.
@@ -55,7 +55,7 @@ export async function masterPiece(ctx: PipelineContext, cacheKey: string, inputs
   const twin = (pass: number) => join(dir, `speaker-${pass}.mp3`);
   let pass = firstSpeakerPass(ctx.encoding.targetLufs);
   await ctx.ffmpeg.masterSpeech(inputs, { podcast, speaker: { path: twin(0), pass } }, ctx.encoding, levelOffsetLu);
-  const [podcastAnalysis, firstTwin] = await ctx.ffmpeg.analysePieces([podcast, twin(0)], ctx.encoding);
+  const [[podcastAnalysis], [firstTwin]] = await Promise.all([ctx.ffmpeg.analysePieces([podcast], ctx.encoding), ctx.ffmpeg.analysePieces([twin(0)], ctx.encoding)]);
   const analyses: PieceAnalysis[] = [firstTwin!];
   const passes: MeasuredPass[] = [measuredPass(ctx, pass, firstTwin!)];
   while (!passAccepted(passes.at(-1)!)) {
@@ -109,5 +109,6 @@ function pieceLoudness(analysis: PieceAnalysis): PieceLoudness {
 
 function measuredPass(ctx: PipelineContext, pass: { gainDb: number; ceilingDb: number }, analysis: PieceAnalysis): MeasuredPass {
   const { integratedLufs } = combineLoudness([analysis], ctx.encoding.sampleRate, SAMPLES_PER_MP3_FRAME);
-  return { ...pass, integratedLufs, truePeakDbtp: analysis.truePeakDbtp };
+  const seconds = (analysis.energies.length * SAMPLES_PER_MP3_FRAME) / ctx.encoding.sampleRate;
+  return { ...pass, seconds, integratedLufs, truePeakDbtp: analysis.truePeakDbtp };
 }
