@@ -68,7 +68,7 @@ export const musicSchema = z.object({
   intro: z.string().min(1).refine((value) => !/^[a-z][a-z0-9+.-]*:/i.test(value), 'must be a file path, not a URL').optional(),
   /** Audio file played after the outro. */
   outro: z.string().min(1).refine((value) => !/^[a-z][a-z0-9+.-]*:/i.test(value), 'must be a file path, not a URL').optional(),
-  /** Gain applied to the music, in dB, relative to its own level before normalisation. */
+  /** Music level relative to the speech target, in dB (LU): 0 plays it as loud as the voice, -10 well under it. */
   gainDb: z.number().min(-40).max(10).default(0),
 });
 
