@@ -17,7 +17,6 @@ import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/env.js';
 import { loadShowFile } from '../../src/config/load-show.js';
 import { silentLogger } from '../../src/core/logger.js';
-import { findFfmpeg } from '../../src/audio/ffmpeg-binaries.js';
 import { createEpisode, ingestAndClean } from '../../src/pipeline/embedded-runner.js';
 import { noProgress } from '../../src/pipeline/progress.js';
 import { showWordsPerMinute } from '../../src/pipeline/episode-steps.js';
