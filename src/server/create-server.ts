@@ -7,6 +7,8 @@ import type { ApiServices } from './api-services.js';
 import { authPlugin } from './auth-plugin.js';
 import { episodesRoutes } from './episodes-routes.js';
 import { feedRoutes } from './feed-routes.js';
+import { listenerAdminRoutes } from './listener-admin-routes.js';
+import { listenerRoutes } from './listener-routes.js';
 import { HttpCodes, installErrorHandler } from './http-errors.js';
 import { registerOpenApi } from './openapi-plugin.js';
 import { queueBoardPlugin } from './queue-board-plugin.js';
@@ -61,6 +63,8 @@ async function registerApi(app: FastifyInstance, services: ApiServices, redirect
   await app.register(episodesRoutes, { services });
   await app.register(scriptRoutes, { services });
   await app.register(feedRoutes, { services, redirectPublished });
+  await app.register(listenerAdminRoutes, { services });
+  await app.register(listenerRoutes, { services });
   await app.register(studioPage);
   if (services.dashboardQueues?.length) await app.register(queueBoardPlugin, { queues: services.dashboardQueues, keys: services.keys });
 }
