@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFeed } from 'podcast-partytime';
+import { chromium } from 'playwright-core';
 import { loadShowFile } from '../../src/config/load-show.js';
 import type { ShowConfig } from '../../src/config/show-config.js';
 import { createEpisode } from '../../src/pipeline/embedded-runner.js';
@@ -189,6 +190,34 @@ describe('personal listener feeds built from the shared story pieces', () => {
     const tokens = await h.app.ctx.work.list('listener-tokens/');
     expect(tokens).toHaveLength(3);
   });
+
+  it('plays and seeks in a real Chromium audio element', async () => {
+    const base = await h.server.listen({ host: '127.0.0.1', port: 0 });
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--mute-audio', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--autoplay-policy=no-user-gesture-required'],
+    });
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${base}${path(added.ana!.token, 'settings')}`);
+      const src = `${base}${path(added.ana!.token, `${day}.mp3`)}`;
+      const result = (await page.evaluate(`new Promise((resolve) => {
+        const audio = new Audio();
+        const done = (outcome) => resolve({ outcome, duration: audio.duration, time: audio.currentTime, error: audio.error && audio.error.code });
+        setTimeout(() => done('timeout'), 30000);
+        audio.onerror = () => done('error');
+        audio.onloadedmetadata = () => { audio.currentTime = audio.duration * 0.6; };
+        audio.onseeked = () => { audio.play().then(() => setTimeout(() => done('played'), 700), () => done('play refused')); };
+        audio.src = ${JSON.stringify(src)};
+      })`)) as { outcome: string; duration: number; time: number; error: number | null };
+      const record = (await new ListenerStore(h.app.ctx.work).findEpisode(show.id, added.ana!.listener.id, day))!;
+      expect(result.outcome).toBe('played');
+      expect(result.duration).toBeCloseTo(record.durationSeconds, 0);
+      expect(result.time).toBeGreaterThan(record.durationSeconds * 0.6);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
 
   it('lets a listener change what they follow from their own page', async () => {
     const url = path(added.ana!.token, 'settings');
