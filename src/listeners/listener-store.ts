@@ -6,6 +6,15 @@ import { listenerInputSchema, listenerSchema, type Listener, type ListenerInput 
 import { listenerEpisodeSchema, type ListenerEpisode } from './listener-episode.js';
 import { hashToken, newListenerToken, sameHash, wellFormedToken } from './listener-token.js';
 
+/** Listener settings from outside (API, CLI, the settings page): a one-line CONFIG_INVALID naming the field. */
+function parseSettings(input: unknown) {
+  const parsed = listenerInputSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const field = issue.path.join('.') || 'listener';
+  throw new BriefcastError(ErrorCodes.CONFIG_INVALID, `${field}: ${issue.message}`, { subject: field });
+}
+
 interface TokenEntry {
   showId: string;
   listenerId: string;
@@ -34,7 +43,7 @@ export class ListenerStore {
 
   /** Creates a listener; the token is returned once and never stored. */
   async add(showId: string, input: ListenerInput): Promise<{ listener: Listener; token: string }> {
-    const settings = listenerInputSchema.parse(input);
+    const settings = parseSettings(input);
     const token = newListenerToken();
     const at = this.now().toISOString();
     const listener = listenerSchema.parse({ ...settings, id: `l-${randomBytes(8).toString('hex')}`, showId, tokenHash: hashToken(token), createdAt: at, updatedAt: at });
@@ -79,7 +88,7 @@ export class ListenerStore {
   async update(showId: string, listenerId: string, change: Partial<ListenerInput>): Promise<Listener> {
     const current = await this.get(showId, listenerId);
     const { id, showId: _show, tokenHash, createdAt, updatedAt: _at, ...settings } = current;
-    const next = listenerInputSchema.parse({ ...settings, ...change });
+    const next = parseSettings({ ...settings, ...change });
     const listener = listenerSchema.parse({ ...next, id, showId, tokenHash, createdAt, updatedAt: this.now().toISOString() });
     await this.writeJson(listenerKeys.listener(showId, listenerId), listener);
     return listener;

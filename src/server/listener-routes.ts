@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { isBriefcastError } from '../core/errors.js';
+import { ErrorCodes, isBriefcastError } from '../core/errors.js';
 import { buildListenerFeed } from '../listeners/listener-feed.js';
 import { listenerChapters, listenerTranscript } from '../listeners/listener-files.js';
 import { ListenerStore } from '../listeners/listener-store.js';
@@ -123,7 +123,7 @@ export const listenerRoutes: FastifyPluginAsyncZod<{ services: ApiServices }> = 
       const updated = await store.update(listener.showId, listener.id, settingsFromForm(form));
       return reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(settingsPage(updated, show.title, 'Saved.'));
     } catch (error) {
-      if (isBriefcastError(error) || (error instanceof Error && error.name === 'ZodError')) {
+      if (isBriefcastError(error, ErrorCodes.CONFIG_INVALID)) {
         return reply.code(400).header('content-type', 'text/html; charset=utf-8').send(settingsPage(listener, show.title, 'Not saved: check the length (0.5 to 60 minutes) and the terms (up to 20, 80 characters each).'));
       }
       throw error;
