@@ -60,7 +60,7 @@ describe('the listener build as BullMQ jobs, one per batch (real Redis)', () => 
     await enqueueListenerBatches(ctx, distributed.queues, { showId: show.id, episodeId: 'ep1' }, 10, 3);
     const queue = distributed.queues.get('publish');
     const deadline = Date.now() + 120_000;
-    while ((await queue.getJobCounts('completed')).completed < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+    while (((await queue.getJobCounts('completed')).completed ?? 0) < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
     const completed = await queue.getJobs(['completed']);
     expect(completed.filter((job) => job.name === JobName.BuildListenerEpisodes)).toHaveLength(2);
     expect(completed.reduce((sum, job) => sum + (job.returnvalue as { built: number }).built, 0)).toBe(4);
