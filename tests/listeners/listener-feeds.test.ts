@@ -10,6 +10,7 @@ import { loadShowFile } from '../../src/config/load-show.js';
 import type { ShowConfig } from '../../src/config/show-config.js';
 import { createEpisode } from '../../src/pipeline/embedded-runner.js';
 import { ListenerStore } from '../../src/listeners/listener-store.js';
+import { referencedPieceKeys } from '../../src/listeners/referenced-pieces.js';
 import { workKeys } from '../../src/storage/keys.js';
 import { createApiHarness, type ApiHarness } from '../api/support/api-harness.js';
 import { ffprobeJson } from '../support/media.js';
@@ -102,6 +103,9 @@ describe('personal listener feeds built from the shared story pieces', () => {
     expect(ours.length).toBeGreaterThan(100);
     expect(ours.length).toBe(theirs.length);
     expect(Buffer.concat(ours).equals(Buffer.concat(theirs))).toBe(true);
+    // Every piece the record pins is reported as referenced, so a cache collector keeps it.
+    const pinned = await referencedPieceKeys(h.app.ctx.work, show.id);
+    for (const piece of record.pieces) expect(pinned.has(piece.key)).toBe(true);
     // The tag is the only thing before the frames: nothing added, nothing lost.
     expect(enclosure.length).toBe(record.headerBytes + Buffer.concat(ours).length);
   });
