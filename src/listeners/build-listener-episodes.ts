@@ -3,6 +3,7 @@ import type { ShowConfig } from '../config/show-config.js';
 import { contentHash } from '../core/hash.js';
 import type { ScriptSegment } from '../core/types.js';
 import { episodeTitle } from '../feed/episode-title.js';
+import { zonedWallClock } from '../feed/publish-time.js';
 import type { PipelineContext } from '../pipeline/context.js';
 import { EpisodeStore } from '../pipeline/episode-store.js';
 import { segmentRequest } from '../pipeline/episode-steps.js';
@@ -171,6 +172,7 @@ export async function planListenerEpisode(ctx: PipelineContext, plan: DayPlan, l
     title,
     ...(plan.artworkUrl ? { artworkUrl: plan.artworkUrl } : {}),
     createdAt: ctx.now().toISOString(),
+    availableAt: new Date(Math.max(ctx.now().getTime(), zonedWallClock(plan.pool.episode.date, listener.deliverAt, listener.timeZone).getTime())).toISOString(),
     pieces,
     parts,
     chapters: relative.map((chapter) => ({ ...chapter, startByte: chapter.startByte + header.length, endByte: chapter.endByte + header.length })),

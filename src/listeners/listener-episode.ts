@@ -38,6 +38,8 @@ export const listenerEpisodeSchema = z.object({
   title: z.string(),
   artworkUrl: z.string().optional(),
   createdAt: z.string(),
+  /** When the episode appears in the feed: the listener's delivery time on that day in their zone, or the build time if later. */
+  availableAt: z.string(),
   /** Cache keys in playing order, with their byte lengths. */
   pieces: z.array(z.object({ key: z.string(), bytes: z.number().int().positive() })),
   parts: z.array(partSchema),

@@ -24,7 +24,7 @@ function asRecord(show: ShowConfig, episode: ListenerEpisode, urls: ReturnType<t
     date: episode.day,
     createdAt: episode.createdAt,
     updatedAt: episode.createdAt,
-    publishedAt: episode.createdAt,
+    publishedAt: episode.availableAt,
     status: 'published',
     description: episode.title,
     sources: [],
@@ -54,7 +54,9 @@ export function buildListenerFeed(
     feedMaxItems: options.items,
     podcastGuid: listenerPodcastGuid(listener),
   };
-  const records = episodes.map((episode) => asRecord(show, episode, urls, options.audioUrl?.(episode) ?? urls.audio(episode.day)));
+  // An episode appears at the listener's delivery time in their own time zone.
+  const delivered = episodes.filter((episode) => new Date(episode.availableAt).getTime() <= options.now.getTime());
+  const records = delivered.map((episode) => asRecord(show, episode, urls, options.audioUrl?.(episode) ?? urls.audio(episode.day)));
   const xml = buildPodcastFeed(personal, records, { feedUrl: urls.feed, siteUrl: urls.settings, ...(options.artworkUrl ? { artworkUrl: options.artworkUrl } : {}) }, options.now);
   return xml.replace(/<channel>/, '<channel>\n    <itunes:block>Yes</itunes:block>');
 }

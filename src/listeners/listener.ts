@@ -37,6 +37,8 @@ export const listenerInputSchema = z
     /** Longest briefing this listener wants, in minutes. */
     targetMinutes: z.number().min(0.5).max(60).default(10),
     timeZone: z.string().max(64).refine(validTimeZone, 'an IANA time zone such as Europe/Lisbon').default('UTC'),
+    /** Local time in `timeZone` from which the day's episode appears in the feed. */
+    deliverAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM').default('06:00'),
   })
   .strict();
 

@@ -9,6 +9,7 @@ import { loadShowFile } from '../../src/config/load-show.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { buildListenerEpisodes } from '../../src/listeners/build-listener-episodes.js';
 import { ListenerStore } from '../../src/listeners/listener-store.js';
+import { materialiser } from '../../src/listeners/materialise.js';
 import { createEpisode } from '../../src/pipeline/embedded-runner.js';
 import { createServer } from '../../src/server/create-server.js';
 import { startS3Server, type TestS3Server } from '../storage/s3-server.js';
@@ -64,7 +65,8 @@ describe('listener episodes on S3: any instance serves any listener', () => {
     await cp(fixtures, articles, { recursive: true, filter: (src) => !src.endsWith('.json') });
     const record = await createEpisode(builder.ctx, { show, sources: [articles], date: new Date('2026-11-28T12:00:00Z'), episodeId: 'ep1' });
     const { listener, token } = await new ListenerStore(builder.ctx.work).add(show.id, { name: 'Ana', follows: { topics: ['ferry', 'apple'] } });
-    expect(await buildListenerEpisodes(builder.ctx, show, 'ep1', [listener], { keep: 10 })).toMatchObject({ built: 1 });
+    // Materialised for a CDN: the same assembler writes the file to publish storage.
+    expect(await buildListenerEpisodes(builder.ctx, show, 'ep1', [listener], { keep: 10, materialise: materialiser(builder.ctx, show) })).toMatchObject({ built: 1 });
 
     const other = await instance();
     services = await createProducerServices(other);
@@ -78,8 +80,10 @@ describe('listener episodes on S3: any instance serves any listener', () => {
     const part = await server.inject({ method: 'GET', url, headers: { range: 'bytes=5000-90000' } });
     expect(part.statusCode).toBe(206);
     expect(part.rawPayload.equals(full.rawPayload.subarray(5000, 90001))).toBe(true);
+    const materialised = Buffer.from(await other.ctx.publish.get(episode.materialisedKey!));
+    expect(materialised.equals(full.rawPayload)).toBe(true);
     const feed = await server.inject({ method: 'GET', url: `/l/${token}/feed.xml` });
     expect(feed.statusCode).toBe(200);
-    expect(feed.body).toContain(`${record.date}.mp3`);
+    expect(feed.body).toContain(other.ctx.publish.publicUrl(episode.materialisedKey!));
   }, 180_000);
 });

@@ -29,7 +29,8 @@ export function registerListeners(program: Command): void {
     .option('--people <list>', 'comma-separated people or places')
     .option('--minutes <n>', 'longest briefing in minutes', '10')
     .option('--time-zone <zone>', 'IANA time zone', 'UTC')
-    .action(async (show: string, options: { name?: string; topics?: string; sources?: string; people?: string; minutes: string; timeZone: string }) => {
+    .option('--deliver-at <hh:mm>', 'local time the day\'s episode appears', '06:00')
+    .action(async (show: string, options: { name?: string; topics?: string; sources?: string; people?: string; minutes: string; timeZone: string; deliverAt: string }) => {
       await withApp(async ({ ctx, config }) => {
         await new EpisodeStore(ctx.work).getShow(showId(show));
         const { listener, token } = await new ListenerStore(ctx.work, ctx.now).add(show, {
@@ -37,6 +38,7 @@ export function registerListeners(program: Command): void {
           follows: { topics: terms(options.topics), sources: terms(options.sources), people: terms(options.people) },
           targetMinutes: Number(options.minutes),
           timeZone: options.timeZone,
+          deliverAt: options.deliverAt,
         });
         process.stderr.write(`Listener ${listener.id} added; the feed URL is shown only now:\n`);
         process.stdout.write(`${listenerUrls(config.publicUrl, token).feed}\n`);
