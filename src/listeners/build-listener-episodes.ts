@@ -170,6 +170,8 @@ export async function planListenerEpisode(ctx: PipelineContext, plan: DayPlan, l
     day: plan.pool.episode.date,
     showEpisodeId: plan.pool.episode.id,
     title,
+    album: show.title,
+    artist: show.author,
     ...(plan.artworkUrl ? { artworkUrl: plan.artworkUrl } : {}),
     createdAt: ctx.now().toISOString(),
     availableAt: new Date(Math.max(ctx.now().getTime(), zonedWallClock(plan.pool.episode.date, listener.deliverAt, listener.timeZone).getTime())).toISOString(),

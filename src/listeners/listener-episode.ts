@@ -36,6 +36,9 @@ export const listenerEpisodeSchema = z.object({
   day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   showEpisodeId: z.string(),
   title: z.string(),
+  /** Show title and author, as written into the ID3 tag (so serving reads no show file). */
+  album: z.string(),
+  artist: z.string(),
   artworkUrl: z.string().optional(),
   createdAt: z.string(),
   /** When the episode appears in the feed: the listener's delivery time on that day in their zone, or the build time if later. */

@@ -14,7 +14,7 @@ import { buildEnclosureHeader, enclosureBytes } from './virtual-enclosure.js';
  */
 export function materialiser(ctx: PipelineContext, show: ShowConfig, pieces = new PieceCache(ctx.work)): (episode: ListenerEpisode) => Promise<string> {
   return async (episode) => {
-    const header = buildEnclosureHeader(episode, { album: show.title, artist: show.author });
+    const header = buildEnclosureHeader(episode);
     const bytes = await enclosureBytes(episode, header, pieces);
     const name = `${episode.day}-${contentHash(`${episode.listenerId}|${episode.etag}|${episode.pieces.map((piece) => piece.key).join('|')}`, 20)}.mp3`;
     const key = listenerKeys.materialised(show.id, episode.listenerId, name);

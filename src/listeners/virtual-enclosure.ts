@@ -15,11 +15,11 @@ export interface ByteRange {
   end: number;
 }
 
-export function episodeHeaderInput(episode: ListenerEpisode, meta: { album: string; artist: string }): HeaderInput {
+export function episodeHeaderInput(episode: ListenerEpisode): HeaderInput {
   return {
     title: episode.title,
-    album: meta.album,
-    artist: meta.artist,
+    album: episode.album,
+    artist: episode.artist,
     year: episode.day.slice(0, 4),
     ...(episode.artworkUrl ? { artworkUrl: episode.artworkUrl } : {}),
     chapters: episode.chapters.map((chapter) => ({
@@ -69,6 +69,6 @@ export async function enclosureBytes(episode: ListenerEpisode, header: Uint8Arra
   return Buffer.concat(out);
 }
 
-export function buildEnclosureHeader(episode: ListenerEpisode, meta: { album: string; artist: string }): Buffer {
-  return headerWithOffsets(episodeHeaderInput(episode, meta));
+export function buildEnclosureHeader(episode: ListenerEpisode): Buffer {
+  return headerWithOffsets(episodeHeaderInput(episode));
 }

@@ -8,6 +8,7 @@ import { listenerChapters, listenerTranscript } from '../listeners/listener-file
 import { ListenerStore } from '../listeners/listener-store.js';
 import { hashToken, redactTokenPath } from '../listeners/listener-token.js';
 import type { Listener } from '../listeners/listener.js';
+import type { ListenerEpisode } from '../listeners/listener-episode.js';
 import { parseByteRange } from '../listeners/byte-range.js';
 import { PieceCache } from '../listeners/piece-cache.js';
 import { settingsFromForm, settingsPage } from '../listeners/settings-page.js';
@@ -45,6 +46,18 @@ export const listenerRoutes: FastifyPluginAsyncZod<{ services: ApiServices }> = 
     ctx.logger.info({ method: request.method, url: redactTokenPath(request.url), statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'listener request');
   });
 
+  // Tags by ETag (the ETag covers the tag's bytes), so a seek does not rebuild it; a small bound.
+  const headers = new Map<string, Buffer>();
+  const headerFor = (episode: ListenerEpisode): Buffer => {
+    let header = headers.get(episode.etag);
+    if (!header) {
+      header = buildEnclosureHeader(episode);
+      if (headers.size >= 2_000) headers.delete(headers.keys().next().value!);
+      headers.set(episode.etag, header);
+    }
+    return header;
+  };
+
   async function listenerFor(token: string, reply: FastifyReply): Promise<Listener | null> {
     const listener = await store.byToken(token);
     if (!listener) void reply.code(404).header('cache-control', 'no-store').send(NOT_FOUND);
@@ -76,8 +89,7 @@ export const listenerRoutes: FastifyPluginAsyncZod<{ services: ApiServices }> = 
     if (!listener) return reply;
     const episode = match ? await store.findEpisode(listener.showId, listener.id, match[1]!) : null;
     if (!match || !episode) return reply.code(404).send({ error: { code: 'NOT_FOUND', message: 'no such episode' } });
-    const show = await episodes.getShow(listener.showId);
-    if (match[2] === 'chapters.json') return reply.header('content-type', 'application/json+chapters').send(listenerChapters(episode, show.title));
+    if (match[2] === 'chapters.json') return reply.header('content-type', 'application/json+chapters').send(listenerChapters(episode, episode.album));
     if (match[2] === 'vtt') {
       const showEpisode = await episodes.getEpisode(listener.showId, episode.showEpisodeId);
       return reply.header('content-type', 'text/vtt; charset=utf-8').send(listenerTranscript(episode, showEpisode));
@@ -103,8 +115,7 @@ export const listenerRoutes: FastifyPluginAsyncZod<{ services: ApiServices }> = 
     void reply.header('content-length', String(end - start + 1));
     // Fastify's HEAD route keeps our Content-Length only for a stream body; an empty one reads no piece.
     if (request.method === 'HEAD') return reply.send(Readable.from([]));
-    const header = buildEnclosureHeader(episode, { album: show.title, artist: show.author });
-    return reply.send(assembleEnclosure(episode, header, pieces, { start, end }));
+    return reply.send(assembleEnclosure(episode, headerFor(episode), pieces, { start, end }));
   });
 
   app.get('/l/:token/settings', { logLevel: 'silent', config: routeConfig, schema: { hide: true, params: tokenParams } }, async (request, reply) => {

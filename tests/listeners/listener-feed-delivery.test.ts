@@ -9,7 +9,7 @@ import { zonedWallClock } from '../../src/feed/publish-time.js';
 const show = showConfigSchema.parse({ id: 'morning', title: 'Morning', description: 'd', author: 'a', language: 'en', category: 'News' });
 const listener = listenerSchema.parse({ id: 'l-0123456789abcdef', showId: 'morning', tokenHash: 'a'.repeat(64), createdAt: '2026-11-01T00:00:00Z', updatedAt: '2026-11-01T00:00:00Z', name: 'Ana', timeZone: 'Asia/Tokyo', deliverAt: '07:00' });
 const episode = (day: string, availableAt: string): ListenerEpisode => ({
-  version: 1, showId: 'morning', listenerId: listener.id, day, showEpisodeId: `ep-${day}`, title: `Morning ${day}`,
+  version: 1, showId: 'morning', listenerId: listener.id, day, showEpisodeId: `ep-${day}`, title: `Morning ${day}`, album: 'Morning', artist: 'a',
   createdAt: `${day}T00:00:00.000Z`, availableAt, pieces: [{ key: 'k', bytes: 1000 }], parts: [], chapters: [],
   headerBytes: 100, totalBytes: 1100, durationSeconds: 60, etag: '"x"',
 });
