@@ -4,6 +4,7 @@ import type { Storage } from '../storage/storage.js';
 import { listenerKeys } from './listener-keys.js';
 import { listenerInputSchema, listenerSchema, type Listener, type ListenerInput } from './listener.js';
 import { listenerEpisodeSchema, type ListenerEpisode } from './listener-episode.js';
+import { ServingCache } from './serving-cache.js';
 import { hashToken, newListenerToken, sameHash, wellFormedToken } from './listener-token.js';
 
 /** Listener settings from outside (API, CLI, the settings page): a one-line CONFIG_INVALID naming the field. */
@@ -23,10 +24,20 @@ interface TokenEntry {
 
 /** Listeners, their token index and their daily episode records, in work storage (shared by every instance). */
 export class ListenerStore {
+  private readonly tokenEntries?: ServingCache<TokenEntry>;
+  private readonly episodes?: ServingCache<ListenerEpisode>;
+
+  /** `servingCacheMs` memoises token index entries and episode records (see serving-cache.ts); off by default. */
   constructor(
     private readonly storage: Storage,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+    servingCacheMs = 0,
+  ) {
+    if (servingCacheMs > 0) {
+      this.tokenEntries = new ServingCache(servingCacheMs);
+      this.episodes = new ServingCache(servingCacheMs);
+    }
+  }
 
   private async readJson(key: string): Promise<unknown | null> {
     try {
@@ -78,7 +89,8 @@ export class ListenerStore {
   async byToken(token: string): Promise<Listener | null> {
     if (!wellFormedToken(token)) return null;
     const presented = hashToken(token);
-    const entry = (await this.readJson(listenerKeys.token(presented))) as TokenEntry | null;
+    const read = async () => (await this.readJson(listenerKeys.token(presented))) as TokenEntry | null;
+    const entry = this.tokenEntries ? await this.tokenEntries.get(presented, read) : await read();
     if (!entry || !sameHash(entry.tokenHash, presented)) return null;
     const listener = await this.find(entry.showId, entry.listenerId);
     if (!listener || !sameHash(listener.tokenHash, presented)) return null;
@@ -117,8 +129,12 @@ export class ListenerStore {
   }
 
   async findEpisode(showId: string, listenerId: string, day: string): Promise<ListenerEpisode | null> {
-    const raw = await this.readJson(listenerKeys.episode(showId, listenerId, day));
-    return raw ? listenerEpisodeSchema.parse(raw) : null;
+    const key = listenerKeys.episode(showId, listenerId, day);
+    const read = async () => {
+      const raw = await this.readJson(key);
+      return raw ? listenerEpisodeSchema.parse(raw) : null;
+    };
+    return this.episodes ? this.episodes.get(key, read) : read();
   }
 
   /** Days with a record, newest first. */

@@ -28,7 +28,8 @@ const NOT_FOUND = { error: { code: 'NOT_FOUND', message: 'no such feed' } };
 
 export const listenerRoutes: FastifyPluginAsyncZod<{ services: ApiServices }> = async (app, { services }) => {
   const { ctx, config } = services;
-  const store = new ListenerStore(ctx.work, ctx.now);
+  // Token index entries and episode records are memoised for a few seconds; the listener record is read every time.
+  const store = new ListenerStore(ctx.work, ctx.now, 10_000);
   const episodes = new EpisodeStore(ctx.work);
   const pieces = new PieceCache(ctx.work, config.listeners.pieceCacheBytes);
   const tokenParams = z.object({ token: z.string().max(200) });
