@@ -125,15 +125,23 @@ try {
     const start = (i * 7919 * 1024) % Math.max(1, size - RANGE_BYTES);
     return { range: `bytes=${start}-${start + RANGE_BYTES - 1}` };
   };
-  const stitched = await load([stitchedUrl], (i) => range(stitchedSize, i));
-  const virtual = await load(virtualUrls, (i) => range(sizes.get(virtualUrls[i % virtualUrls.length]!)!, i));
-  const stitched2 = await load([stitchedUrl], (i) => range(stitchedSize, i));
+  // Alternating rounds, so a change in the machine's load hits both sides alike; medians reported.
+  const stitchedRuns: Array<Awaited<ReturnType<typeof load>>> = [];
+  const virtualRuns: Array<Awaited<ReturnType<typeof load>>> = [];
+  for (let round = 0; round < 3; round++) {
+    stitchedRuns.push(await load([stitchedUrl], (i) => range(stitchedSize, i)));
+    virtualRuns.push(await load(virtualUrls, (i) => range(sizes.get(virtualUrls[i % virtualUrls.length]!)!, i)));
+  }
   await server.close();
   await services.close();
   await app.close();
 
   const rps = (r: { seconds: number; requests: number }) => r.requests / r.seconds;
-  const stitchedRps = (rps(stitched) + rps(stitched2)) / 2;
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const stitchedRps = median(stitchedRuns.map(rps));
+  const virtualRps = median(virtualRuns.map(rps));
+  const failures = (runs: typeof stitchedRuns) => runs.reduce((sum, run) => sum + run.failures, 0);
+  const roundRatios = virtualRuns.map((run, i) => (rps(run) / rps(stitchedRuns[i]!)).toFixed(2)).join(', ');
   const rows: Array<[string, string]> = [
     ['stories in the pool', `${stories}`],
     ['listeners (built / no match)', `${LISTENERS} (${built} / ${skipped})`],
@@ -142,8 +150,8 @@ try {
     [`build ${LISTENERS} listener records`, `${buildSeconds.toFixed(1)} s (${(buildSeconds / sharedSeconds).toFixed(2)}x the shared episode; ${((buildSeconds * 1000) / LISTENERS).toFixed(2)} ms per listener)`],
     ['add listeners (not timed in the ratio)', `${addSeconds.toFixed(1)} s`],
     ['storage per listener per day', `${(recordBytes / Math.max(1, built) / 1024).toFixed(2)} KB (one record)`],
-    ['serving, stitched MP3 (2 runs, mean)', `${stitchedRps.toFixed(0)} req/s (${stitched.failures + stitched2.failures} non-206)`],
-    ['serving, virtual enclosures', `${rps(virtual).toFixed(0)} req/s, ${((virtual.bytes / virtual.seconds) / 1e6).toFixed(0)} MB/s (${virtual.failures} non-206), ${(rps(virtual) / stitchedRps).toFixed(2)}x stitched`],
+    ['serving, stitched MP3 (median of 3 rounds)', `${stitchedRps.toFixed(0)} req/s (${failures(stitchedRuns)} non-206)`],
+    ['serving, virtual enclosures (median of 3 rounds)', `${virtualRps.toFixed(0)} req/s (${failures(virtualRuns)} non-206), ${(virtualRps / stitchedRps).toFixed(2)}x stitched (rounds: ${roundRatios})`],
   ];
   console.log(`| bench-listeners (${CONCURRENCY} concurrent 64 KB ranges, ${REQUESTS} requests each) | |\n|---|---|`);
   for (const [name, value] of rows) console.log(`| ${name} | ${value} |`);
