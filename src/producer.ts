@@ -5,6 +5,7 @@ import type { EpisodeRunner } from './pipeline/episode-runner.js';
 import { EpisodeStore } from './pipeline/episode-store.js';
 import { DistributedRunner } from './pipeline/runner-distributed.js';
 import { EmbeddedRunner } from './pipeline/runner-embedded.js';
+import { listenerBuilds, type ListenerBuilds } from './listener-builds.js';
 import { createDistributedApp, type DistributedApp } from './queue/distributed-app.js';
 import { FinishedFlows } from './queue/finished-flows.js';
 import { DistributedScheduler } from './schedule/distributed-scheduler.js';
@@ -53,6 +54,7 @@ export interface ProducerServices {
   runner: EpisodeRunner;
   webhooks: WebhookDispatcher;
   scheduler?: ShowScheduler;
+  listenerBuilds: ListenerBuilds;
   close(): Promise<void>;
 }
 
@@ -78,6 +80,9 @@ export async function createProducerServices(app: App, distributed?: Distributed
     webhooks = new InProcessWebhooks(ctx, webhookSettings);
   }
   runner.onEvent((event) => webhooks.dispatch(event));
+  // The day's listener episodes follow the show's publication (docs/listeners.md).
+  const builds = listenerBuilds(app, distributed);
+  runner.onEvent((event) => builds.onEvent(event));
   let scheduler: ShowScheduler | undefined;
   if (config.api.schedules) {
     const tick = (showId: string, at: Date) => runScheduledBriefing({ ctx, runner, ingest }, showId, at);
@@ -104,10 +109,12 @@ export async function createProducerServices(app: App, distributed?: Distributed
     api,
     runner,
     webhooks,
+    listenerBuilds: builds,
     ...(scheduler ? { scheduler } : {}),
     async close() {
       await scheduler?.close();
       await runner.close();
+      await builds.idle();
       await webhooks.close();
     },
   };

@@ -27,9 +27,12 @@ export interface BuildOptions {
 }
 
 export interface BuildSummary {
+  /** Listeners with a record for the day after the build. */
   built: number;
   /** Listeners with no matching story that day: their feed is unchanged. */
   skipped: number;
+  /** Of those built, records already holding the same bytes (a rebuild): left untouched. */
+  unchanged: number;
   /** Pieces this build had to synthesise (the rest came from the cache). */
   syntheses: number;
 }
@@ -202,10 +205,17 @@ export async function buildListenerEpisodes(
   const store = new ListenerStore(ctx.work, ctx.now);
   let built = 0;
   let skipped = 0;
+  let unchanged = 0;
   for (const listener of listeners) {
     const episode = await planListenerEpisode(ctx, plan, listener);
     if (!episode) {
       skipped += 1;
+      continue;
+    }
+    // A rebuild that gives the same bytes keeps the record as it is (same ETag, Last-Modified and listing time).
+    const existing = await store.findEpisode(show.id, listener.id, episode.day);
+    if (existing?.etag === episode.etag && (!options.materialise || existing.materialisedKey)) {
+      unchanged += 1;
       continue;
     }
     const materialisedKey = options.materialise ? await options.materialise(episode) : undefined;
@@ -213,6 +223,6 @@ export async function buildListenerEpisodes(
     await store.pruneEpisodes(show.id, listener.id, options.keep);
     built += 1;
   }
-  ctx.logger.info({ showId: show.id, episodeId: showEpisodeId, built, skipped, syntheses: plan.syntheses }, 'listener episodes built');
-  return { built, skipped, syntheses: plan.syntheses };
+  ctx.logger.info({ showId: show.id, episodeId: showEpisodeId, built, skipped, unchanged, syntheses: plan.syntheses }, 'listener episodes built');
+  return { built: built + unchanged, skipped, unchanged, syntheses: plan.syntheses };
 }

@@ -84,7 +84,7 @@ export interface JobResults {
   [JobName.SynthesiseSegment]: SynthesiseSegmentResult;
   [JobName.StitchEpisode]: { audioKey: string; durationSeconds: number };
   [JobName.PublishEpisode]: { status: string; audioUrl?: string };
-  [JobName.BuildListenerEpisodes]: { built: number; skipped: number; syntheses: number };
+  [JobName.BuildListenerEpisodes]: { built: number; skipped: number; unchanged: number; syntheses: number };
 }
 
 export function isJobName(name: string): name is JobName {

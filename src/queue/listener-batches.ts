@@ -7,16 +7,24 @@ export const LISTENER_BATCH_SIZE = 500;
 
 /**
  * Queues the day's listener builds for a published show episode, one job per
- * batch of listeners; job ids name the episode and the batch, so queuing the
- * same day twice adds nothing.
+ * batch of listeners; job ids name the episode, the publication (when given:
+ * the record's update time, so a rebuild of the episode queues them again) and
+ * the batch, so queuing the same publication twice adds nothing.
  */
-export async function enqueueListenerBatches(ctx: PipelineContext, queues: QueueSet, ref: { showId: string; episodeId: string }, keep: number, batchSize = LISTENER_BATCH_SIZE): Promise<number> {
+export async function enqueueListenerBatches(
+  ctx: PipelineContext,
+  queues: QueueSet,
+  target: { showId: string; episodeId: string; publication?: number },
+  keep: number,
+  batchSize = LISTENER_BATCH_SIZE,
+): Promise<number> {
+  const { publication, ...ref } = target;
   const ids = (await new ListenerStore(ctx.work).list(ref.showId)).map((listener) => listener.id).sort();
   const queue = queues.get(jobQueue[JobName.BuildListenerEpisodes]);
   let batches = 0;
   for (let start = 0; start < ids.length; start += batchSize) {
     const data: BuildListenerEpisodesData = { ...ref, listenerIds: ids.slice(start, start + batchSize), keep };
-    await queue.add(JobName.BuildListenerEpisodes, data, { jobId: `listeners__${ref.showId}__${ref.episodeId}__${start / batchSize}`, attempts: 3, backoff: { type: 'exponential', delay: 1000 } });
+    await queue.add(JobName.BuildListenerEpisodes, data, { jobId: `listeners__${ref.showId}__${ref.episodeId}__${publication ?? 0}__${start / batchSize}`, attempts: 3, backoff: { type: 'exponential', delay: 1000 } });
     batches += 1;
   }
   return batches;

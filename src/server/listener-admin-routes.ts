@@ -65,7 +65,7 @@ export const listenerAdminRoutes: FastifyPluginAsyncZod<{ services: ApiServices 
 
   app.post('/api/shows/:showId/episodes/:episodeId/listeners', {
     config: { auth: 'key' },
-    schema: { ...secured, summary: "Build every listener's episode from this published show episode", params: episodeParamsSchema, response: { 200: z.object({ built: z.number(), skipped: z.number(), syntheses: z.number() }), ...errors } },
+    schema: { ...secured, summary: "Build every listener's episode from this published show episode", params: episodeParamsSchema, response: { 200: z.object({ built: z.number(), skipped: z.number(), unchanged: z.number(), syntheses: z.number() }), ...errors } },
   }, async (request) => {
     const show = await shows.getShow(request.params.showId);
     const listeners = await store.list(show.id);

@@ -26,7 +26,7 @@ describe('personal listener feeds built from the shared story pieces', () => {
   let h: ApiHarness;
   let show: ShowConfig;
   const added: Record<string, Added> = {};
-  let build: { built: number; skipped: number; syntheses: number };
+  let build: { built: number; skipped: number; unchanged: number; syntheses: number };
   let day: string;
   let enclosure: Buffer;
   let enclosurePath: string;
@@ -61,7 +61,7 @@ describe('personal listener feeds built from the shared story pieces', () => {
   afterAll(() => h?.dispose());
 
   it('synthesises only the personal parts: intro, outro and one greeting for both Anas', () => {
-    expect(build).toEqual({ built: 3, skipped: 1, syntheses: 3 });
+    expect(build).toEqual({ built: 3, skipped: 1, unchanged: 0, syntheses: 3 });
   });
 
   it('serves a feed podcast apps read, blocked from directories, with a guid of its own', async () => {
