@@ -1,5 +1,6 @@
 import { layoutEpisode, type LaidOutSegment, type TimedPiece } from '../audio/episode-layout.js';
 import type { ShowConfig } from '../config/show-config.js';
+import type { EpisodeVoicePick } from '../core/episode.js';
 import { contentHash } from '../core/hash.js';
 import type { ScriptSegment } from '../core/types.js';
 import { episodeTitle } from '../feed/episode-title.js';
@@ -50,10 +51,12 @@ interface DayPlan {
   greetings: Map<string, Promise<TimedPiece>>;
   pieceBytes: Map<string, Promise<number>>;
   syntheses: number;
+  voicePick?: EpisodeVoicePick;
 }
 
-async function spoken(ctx: PipelineContext, plan: Pick<DayPlan, 'show' | 'syntheses'>, segment: ScriptSegment): Promise<TimedPiece> {
-  const rendered = await renderSegment(ctx, segmentRequest(plan.show, segment));
+async function spoken(ctx: PipelineContext, plan: Pick<DayPlan, 'show' | 'syntheses' | 'voicePick'>, segment: ScriptSegment): Promise<TimedPiece> {
+  // Under the `auto` voice the personal parts use the engines the show episode picked, so they sound like it.
+  const rendered = await renderSegment(ctx, segmentRequest(plan.show, segment, plan.voicePick));
   if (!rendered.cached) plan.syntheses += 1;
   return { cacheKey: rendered.cacheKey, durationSeconds: rendered.durationSeconds };
 }
@@ -67,7 +70,7 @@ async function planDay(ctx: PipelineContext, show: ShowConfig, showEpisodeId: st
     readShowAssets(ctx, show.id),
   ]);
   const pool = storyPool(episode, script, articles);
-  const counter = { show, syntheses: 0 };
+  const counter = { show, syntheses: 0, ...(episode.voicePick ? { voicePick: episode.voicePick } : {}) };
   const introSegment: ScriptSegment = { id: 'listener-intro', kind: 'intro', text: personalIntroText(show.title, episode.date) };
   const outroSegment: ScriptSegment = { id: 'listener-outro', kind: 'outro', text: personalOutroText() };
   const [introPiece, outroPiece] = [await spoken(ctx, counter, introSegment), await spoken(ctx, counter, outroSegment)];
@@ -89,6 +92,7 @@ async function planDay(ctx: PipelineContext, show: ShowConfig, showEpisodeId: st
     greetings: new Map(),
     pieceBytes: new Map(),
     syntheses: counter.syntheses,
+    ...(episode.voicePick ? { voicePick: episode.voicePick } : {}),
   };
 }
 

@@ -11,8 +11,8 @@ import { createApiHarness, morningShow, shortArticles, waitForEpisode, type ApiH
 import { eventually, TestCluster } from '../distributed/support/cluster.js';
 
 /** What both modes share: a show, three listeners (one matches nothing), one published episode. */
-async function publishWithListeners(server: FastifyInstance, headers: Record<string, string>) {
-  expect((await server.inject({ method: 'POST', url: '/api/shows', headers, payload: morningShow })).statusCode).toBe(201);
+async function publishWithListeners(server: FastifyInstance, headers: Record<string, string>, show: object = morningShow) {
+  expect((await server.inject({ method: 'POST', url: '/api/shows', headers, payload: show })).statusCode).toBe(201);
   const add = async (payload: object) => {
     const response = await server.inject({ method: 'POST', url: '/api/shows/morning/listeners', headers, payload });
     expect(response.statusCode).toBe(201);
@@ -44,8 +44,11 @@ describe('listener episodes are built when the show episode is published (embedd
 
   it('builds each matching listener in process, and a second publication of the same episode leaves the records as they are', async () => {
     const headers = api.auth(api.keys.admin);
-    const { episodeId, ana, everyone, comet } = await publishWithListeners(api.server, headers);
+    // The show's default `auto` voice: the personal parts use the engines the show episode picked.
+    const { voice: _named, ...autoVoiced } = morningShow;
+    const { episodeId, ana, everyone, comet } = await publishWithListeners(api.server, headers, autoVoiced);
     const { ctx } = api.app;
+    expect((await new EpisodeStore(ctx.work).getEpisode('morning', episodeId)).voicePick).toBeDefined();
     const day = (await new EpisodeStore(ctx.work).getEpisode('morning', episodeId)).date;
     const store = new ListenerStore(ctx.work);
     const first = await eventually('listener records', async () => (await store.findEpisode('morning', everyone.listener.id, day)) ?? undefined, 60_000);
