@@ -1,5 +1,5 @@
 import { createReadStream, createWriteStream } from 'node:fs';
-import { copyFile, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, open, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { dirname, join, relative, sep } from 'node:path';
 import { Readable } from 'node:stream';
@@ -58,6 +58,21 @@ export class LocalStorage implements Storage {
   async get(key: string): Promise<Uint8Array> {
     try {
       return await readFile(this.pathOf(key));
+    } catch (error) {
+      throw this.readError(key, error);
+    }
+  }
+
+  async getRange(key: string, start: number, end: number): Promise<Uint8Array> {
+    try {
+      const file = await open(this.pathOf(key), 'r');
+      try {
+        const buffer = Buffer.alloc(Math.max(0, end - start + 1));
+        const { bytesRead } = await file.read(buffer, 0, buffer.length, start);
+        return buffer.subarray(0, bytesRead);
+      } finally {
+        await file.close();
+      }
     } catch (error) {
       throw this.readError(key, error);
     }

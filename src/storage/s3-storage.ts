@@ -107,6 +107,20 @@ export class S3Storage implements Storage {
     }
   }
 
+  /** One GetObject with a Range header: only the asked bytes cross the network. */
+  async getRange(key: string, start: number, end: number): Promise<Uint8Array> {
+    const { client, sdk } = await this.sdk();
+    const response = await this.call('read', key, () => client.send(new sdk.GetObjectCommand({ Bucket: this.options.bucket, Key: this.objectKey(key), Range: `bytes=${start}-${end}` })));
+    if (!response.Body) throw new BriefcastError(ErrorCodes.STORAGE_FAILED, 'empty response body', { subject: key, retryable: true });
+    try {
+      const bytes = await response.Body.transformToByteArray();
+      // HTTP lets a server ignore Range and send the whole object (s3rver does for bytes=0-0): cut the span out.
+      return bytes.length > end - start + 1 ? bytes.subarray(start, end + 1) : bytes;
+    } catch (error) {
+      throw new BriefcastError(ErrorCodes.STORAGE_FAILED, `download failed: ${(error as Error).message}`, { subject: key, cause: error, retryable: true });
+    }
+  }
+
   async getToFile(key: string, path: string): Promise<void> {
     const { client, sdk } = await this.sdk();
     const response = await this.call('read', key, () => client.send(new sdk.GetObjectCommand({ Bucket: this.options.bucket, Key: this.objectKey(key) })));

@@ -27,6 +27,11 @@ export interface Storage {
   put(key: string, body: StorageBody, options?: PutOptions): Promise<void>;
   /** Throws BriefcastError STORAGE_NOT_FOUND when missing. */
   get(key: string): Promise<Uint8Array>;
+  /**
+   * Bytes `start` to `end` (inclusive) of an object, fewer when the object ends sooner; `start`
+   * must lie inside the object. Optional: without it, callers read the whole object.
+   */
+  getRange?(key: string, start: number, end: number): Promise<Uint8Array>;
   head(key: string): Promise<ObjectInfo | null>;
   /** Keys under a prefix, sorted. */
   list(prefix: string): Promise<string[]>;

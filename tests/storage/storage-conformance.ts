@@ -53,6 +53,16 @@ export function describeStorageConformance(name: string, open: () => Promise<Con
       expect([...(await storage.get('a/bytes.bin'))]).toEqual([0, 1, 2, 255]);
     });
 
+    it('reads byte ranges of an object, shorter at its end, and a missing one as STORAGE_NOT_FOUND', async () => {
+      const bytes = Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 251));
+      await storage.put('a/ranged.bin', bytes);
+      expect(storage.getRange).toBeTypeOf('function');
+      expect(Buffer.from(await storage.getRange!('a/ranged.bin', 100, 199))).toEqual(bytes.subarray(100, 200));
+      expect(Buffer.from(await storage.getRange!('a/ranged.bin', 0, 0))).toEqual(bytes.subarray(0, 1));
+      expect(Buffer.from(await storage.getRange!('a/ranged.bin', 990, 2000))).toEqual(bytes.subarray(990));
+      await expect(storage.getRange!('a/missing.bin', 0, 9)).rejects.toMatchObject({ code: 'STORAGE_NOT_FOUND' });
+    });
+
     it('replaces an object on a second put', async () => {
       await storage.put('a/replace.txt', 'first version, longer');
       await storage.put('a/replace.txt', 'second');
