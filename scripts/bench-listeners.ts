@@ -4,10 +4,13 @@
  *   - building N listener episode records from that pool (each listener follows 3-5 topics);
  *   - syntheses, storage written per listener per day;
  *   - serving: 100 concurrent 64 KB range requests over loopback against virtual enclosures and
- *     against the stitched show MP3, both from the same built-in server.
- * Usage: npx tsx scripts/bench-listeners.ts [--listeners 10000] [--stories 40] [--requests 4000]
+ *     against the stitched show MP3, both from the same built-in server;
+ *   - feed.xml response time for unknown, revoked (rotated away) and valid tokens, one request at a time,
+ *     interleaved, medians side by side (each token asked once, so valid ones are not memoised).
+ * Usage: npx tsx scripts/bench-listeners.ts [--listeners 10000] [--stories 40] [--requests 4000] [--token-samples 300]
  * Reads articles from /work/shared/data/news/cnndm_validation_1000.jsonl (or --articles FILE).
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +32,7 @@ const LISTENERS = Number(arg('listeners', '10000'));
 const STORIES = Number(arg('stories', '40'));
 const REQUESTS = Number(arg('requests', '4000'));
 const ARTICLES = arg('articles', '/work/shared/data/news/cnndm_validation_1000.jsonl');
+const TOKEN_SAMPLES = Number(arg('token-samples', '300'));
 const CONCURRENCY = 100;
 const RANGE_BYTES = 64 * 1024;
 const NAMES = ['Ana', 'Bo', 'Chen', 'Dara', 'Eli', 'Femi', 'Gus', 'Hana', 'Ines', 'Jon', 'Kai', 'Lea', 'Mo', 'Nia', 'Oli', 'Pia', 'Quin', 'Rui', 'Sam', 'Tess'];
@@ -84,12 +88,14 @@ try {
   const store = new ListenerStore(app.ctx.work);
   const vocabulary = topicVocabulary(articles);
   const tokens: string[] = [];
+  const ids: string[] = [];
   t = performance.now();
   for (let i = 0; i < LISTENERS; i++) {
     const count = 3 + (i % 3);
     const topics = Array.from({ length: count }, (_, k) => vocabulary[(i * 7 + k * 13) % vocabulary.length]!);
-    const { token } = await store.add(show.id, { name: NAMES[i % NAMES.length]!, follows: { topics }, targetMinutes: 3 + (i % 5) });
+    const { token, listener } = await store.add(show.id, { name: NAMES[i % NAMES.length]!, follows: { topics }, targetMinutes: 3 + (i % 5) });
     tokens.push(token);
+    ids.push(listener.id);
   }
   const addSeconds = (performance.now() - t) / 1000;
 
@@ -110,6 +116,11 @@ try {
     const info = await app.ctx.work.head(listenerKeys.episode(show.id, listener.id, record.date));
     recordBytes += info?.size ?? 0;
   }
+
+  // The last listeners' tokens are rotated away: their old tokens are the revoked ones.
+  const samples = Math.min(TOKEN_SAMPLES, Math.floor(LISTENERS / 2));
+  const revoked = tokens.slice(LISTENERS - samples);
+  for (const id of ids.slice(LISTENERS - samples)) await store.rotate(show.id, id);
 
   const services = await createProducerServices(app);
   const server = await createServer({ publishDir: config.publishDir, api: services.api });
@@ -133,6 +144,20 @@ try {
     stitchedRuns.push(await load([stitchedUrl], (i) => range(stitchedSize, i)));
     virtualRuns.push(await load(virtualUrls, (i) => range(sizes.get(virtualUrls[i % virtualUrls.length]!)!, i)));
   }
+  const timings: Record<'unknown' | 'revoked' | 'valid', number[]> = { unknown: [], revoked: [], valid: [] };
+  const kinds = Object.keys(timings) as Array<keyof typeof timings>;
+  const tokenStatus: Record<string, Set<number>> = { unknown: new Set(), revoked: new Set(), valid: new Set() };
+  for (let i = 0; i < samples; i++) {
+    const picked = { unknown: randomBytes(32).toString('base64url'), revoked: revoked[i]!, valid: tokens[i]! };
+    for (let k = 0; k < kinds.length; k++) {
+      const kind = kinds[(i + k) % kinds.length]!;
+      const started = performance.now();
+      const response = await fetch(`${base}/l/${picked[kind]}/feed.xml`);
+      await response.arrayBuffer();
+      timings[kind].push(performance.now() - started);
+      tokenStatus[kind]!.add(response.status);
+    }
+  }
   await server.close();
   await services.close();
   await app.close();
@@ -153,6 +178,10 @@ try {
     ['storage per listener per day', `${(recordBytes / Math.max(1, built) / 1024).toFixed(2)} KB (one record)`],
     ['serving, stitched MP3 (median of 3 rounds)', `${stitchedRps.toFixed(0)} req/s (${failures(stitchedRuns)} non-206)`],
     ['serving, virtual enclosures (median of 3 rounds)', `${virtualRps.toFixed(0)} req/s (${failures(virtualRuns)} non-206), ${(virtualRps / stitchedRps).toFixed(2)}x stitched (rounds: ${roundRatios})`],
+    ...kinds.map((kind): [string, string] => [
+      `feed.xml, ${kind} token (median of ${samples})`,
+      `${median(timings[kind]).toFixed(2)} ms (status ${[...tokenStatus[kind]!].join('/')}; p90 ${[...timings[kind]].sort((a, b) => a - b)[Math.floor(samples * 0.9)]!.toFixed(2)} ms)`,
+    ]),
   ];
   console.log(`| bench-listeners (${CONCURRENCY} concurrent 64 KB ranges, ${REQUESTS} requests each) | |\n|---|---|`);
   for (const [name, value] of rows) console.log(`| ${name} | ${value} |`);
