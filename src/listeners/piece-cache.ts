@@ -4,7 +4,9 @@ import type { Storage } from '../storage/storage.js';
 /**
  * Piece bytes for serving, kept in memory up to a byte bound (least recently
  * used out first). Pieces are immutable under their content key, so a cached
- * copy is never stale and any instance may serve any listener.
+ * copy is never stale and any instance may serve any listener. A request for
+ * a small part of a piece not in memory (a seek) is a ranged read of that part
+ * alone, not kept; a larger part loads and keeps the whole piece.
  */
 export class PieceCache {
   private readonly entries = new Map<string, Uint8Array>();
@@ -18,6 +20,21 @@ export class PieceCache {
 
   get sizeBytes(): number {
     return this.bytes;
+  }
+
+  /**
+   * Bytes `from` to `to` (inclusive) of a piece of `length` bytes. Ranged when the
+   * storage can and the part is under half the piece; otherwise the whole piece.
+   */
+  async read(cacheKey: string, length: number, from: number, to: number): Promise<Uint8Array> {
+    const whole = this.entries.get(cacheKey);
+    const wanted = to - from + 1;
+    if (!whole && this.storage.getRange && wanted < length / 2 && !this.pending.has(cacheKey)) {
+      return this.storage.getRange(workKeys.segmentAudio(cacheKey), from, to);
+    }
+    const data = await this.get(cacheKey);
+    if (data.length !== length) return data;
+    return data.subarray(from, to + 1);
   }
 
   async get(cacheKey: string): Promise<Uint8Array> {

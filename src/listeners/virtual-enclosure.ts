@@ -40,23 +40,26 @@ export function assembleEnclosure(episode: ListenerEpisode, header: Uint8Array, 
   const start = range?.start ?? 0;
   const end = range?.end ?? episode.totalBytes - 1;
   // The byte spans the file is made of: the tag, then each piece.
-  const parts: Array<{ offset: number; length: number; read: () => Promise<Uint8Array> | Uint8Array }> = [
-    { offset: 0, length: header.length, read: () => header },
+  // Each part reads only the span of it the range covers (from..to inclusive, within the part).
+  const parts: Array<{ offset: number; length: number; read: (from: number, to: number) => Promise<Uint8Array> | Uint8Array }> = [
+    { offset: 0, length: header.length, read: (from, to) => header.subarray(from, to + 1) },
   ];
   let offset = header.length;
   for (const piece of episode.pieces) {
-    parts.push({ offset, length: piece.bytes, read: () => pieces.get(piece.key) });
+    parts.push({ offset, length: piece.bytes, read: (from, to) => pieces.read(piece.key, piece.bytes, from, to) });
     offset += piece.bytes;
   }
   async function* chunks(): AsyncGenerator<Uint8Array> {
     for (const part of parts) {
       const partEnd = part.offset + part.length - 1;
       if (partEnd < start || part.offset > end) continue;
-      const data = await part.read();
-      if (data.length !== part.length) {
+      const from = Math.max(0, start - part.offset);
+      const to = Math.min(part.length, end - part.offset + 1) - 1;
+      const data = await part.read(from, to);
+      if (data.length !== to - from + 1) {
         throw new BriefcastError(ErrorCodes.INTERNAL, 'a pinned piece changed length', { subject: `${episode.listenerId}/${episode.day}` });
       }
-      yield data.subarray(Math.max(0, start - part.offset), Math.min(part.length, end - part.offset + 1));
+      yield data;
     }
   }
   return Readable.from(chunks(), { objectMode: false });
