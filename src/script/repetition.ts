@@ -24,7 +24,9 @@ export function nearIdentical(a: string, b: string): boolean {
   const tb = contentTerms(b);
   if (ta.length === 0 || tb.length === 0) return a.trim().toLowerCase() === b.trim().toLowerCase();
   const [shorter, longer] = ta.length <= tb.length ? [ta, tb] : [tb, ta];
-  return cosine(termCounts(ta), termCounts(tb)) >= 0.85 || containment([...new Set(shorter)], longer) >= 0.9;
+  // Three of a short sentence's four topic words said again is heard as a repeat ("This page includes the
+  // transcript. On this page you will find the transcript ...").
+  return cosine(termCounts(ta), termCounts(tb)) >= 0.85 || containment([...new Set(shorter)], longer) >= 0.75;
 }
 
 /** Drops each sentence that is near-identical to the sentence spoken just before it. */

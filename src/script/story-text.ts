@@ -67,12 +67,23 @@ const namesSomeone = (headline: string): boolean => /\s["“‘']?\p{Lu}\p{L}/u.
  */
 function standingOpening(sentences: readonly StorySentence[], kept: readonly number[], said: string): number[] {
   let start = 0;
-  while (start < kept.length - 1) {
+  // With a headline read, the headline alone may tell the story; without one, one sentence is always kept.
+  while (start < kept.length - (said === '' ? 1 : 0)) {
     const text = sentences[kept[start] as number]?.spoken ?? '';
-    if (dependence(text, '', said) !== 'needs-previous' || (said !== '' && namesSomeone(said))) break;
+    const pointsBack = dependence(text, '', said) === 'needs-previous' && !(said !== '' && namesSomeone(said));
+    if (!pointsBack && !CONCESSION.test(text)) break;
     start++;
   }
   return kept.slice(start);
+}
+
+/** A concession ("Although X, Y") answers a claim made before it: it does not open a story. */
+const CONCESSION = /^["“‘'(]?(?:although|though|even though|even so|despite this|despite that)\b/i;
+
+/** A headline of several sentences, its later ones without a leading "But"/"And" (they follow the first, not a story). */
+function headlineText(headline: string): string {
+  const parts = headline.split(/(?<=[.!?]["”’]?)\s+(?=["“‘]?\p{Lu})/u);
+  return parts.map((part, i) => (i === 0 ? part : dropLeadingConnective(part))).join(' ');
 }
 
 export function composeStoryText(
@@ -84,14 +95,15 @@ export function composeStoryText(
 ): string {
   const first = chosen.map((i) => sentences[i]?.spoken ?? '').find((t) => t !== '') ?? '';
   // The headline is said once: not at all when the lead sentence already says it.
-  const said = spoken && headline !== '' && leadCarriesHeadline(headline, first) ? '' : headline;
+  const said = spoken && headline !== '' && leadCarriesHeadline(headline, first) ? '' : spoken ? headlineText(headline) : headline;
   // A headline that itself points back ("These strikes are ...", a quotation) is read after the lead, not before it.
-  const headlineSecond = spoken && said !== '' && dependence(said, '', '') === 'needs-previous';
+  const headlineSecond = spoken && said !== '' && dependence(said, '', '') !== 'none';
   let kept = spoken ? standingOpening(sentences, chosen, headlineSecond ? '' : said) : [...chosen];
   if (spoken) {
     kept = headlineSecond
       ? (([lead, ...rest]) => (lead === undefined ? [] : [lead, ...withoutRepeats(sentences, rest, said)]))(withoutRepeats(sentences, kept, ''))
-      : withoutRepeats(sentences, kept, said);
+      : // A repeat dropped may have been what the next sentence pointed back to: the opening is checked again after.
+        withoutRepeats(sentences, standingOpening(sentences, withoutRepeats(sentences, kept, said), said), said);
   }
   const texts = placedTexts(sentences, kept, spoken);
   const contributors = new Set(kept.map((i) => sentences[i]?.article));
