@@ -14,6 +14,7 @@ import { buildStories, type Story, type StoryOptions } from './stories.js';
 import { planStory, spokenHeadline, type ExtractOptions, type StoryPlan } from './story-extract.js';
 import { storyLabel } from './repetition.js';
 import { composeStoryText } from './story-text.js';
+import { rateForText } from './speech-rate.js';
 import { countWords } from './tokens.js';
 import type { ScriptWriter, WriteScriptInput } from './writer.js';
 
@@ -115,7 +116,18 @@ function tellStories(stories: Story[], plans: readonly StoryPlan[], input: Write
   return { stories, framing, texts, words: framing.words + texts.reduce((n, t) => n + countWords(t), 0) };
 }
 
+/**
+ * Writes the script; with a measured engine rate (`rateLettersPerWord`), writes once more at the rate carried
+ * over to the words the first draft chose, so prose of long words is not over-long when spoken.
+ */
 export function writeExtractiveScript(input: WriteScriptInput, options: ExtractiveWriterOptions = {}): ScriptDocument {
+  const draft = writeAtRate(input, options);
+  if (input.rateLettersPerWord === undefined) return draft;
+  const rate = rateForText(input.wordsPerMinute, draft.segments.map((s) => s.text).join(' '), input.rateLettersPerWord);
+  return rate === input.wordsPerMinute ? draft : writeAtRate({ ...input, wordsPerMinute: rate }, options);
+}
+
+function writeAtRate(input: WriteScriptInput, options: ExtractiveWriterOptions): ScriptDocument {
   const spoken = options.spoken !== false;
   const candidates = buildStories(input.articles, options);
   if (candidates.length === 0) {
