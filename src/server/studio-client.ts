@@ -28,6 +28,7 @@ async function loadShows() {
   const body = await api('/api/shows');
   $('show').replaceChildren(...body.shows.map(({ show }) => new Option(show.title + ' (' + show.id + ')', show.id)));
   await loadEpisodes();
+  loadListeners().catch(listenerError);
 }
 $('load-shows').addEventListener('click', () => loadShows().catch((e) => showError(e.message)));
 $('show').addEventListener('change', () => loadEpisodes().catch((e) => showError(e.message)));
@@ -127,6 +128,41 @@ async function poll(show, episodeId) {
     else loadEpisodes().catch(() => {});
   } catch (e) { showError(e.message); }
 }
+const listenersPath = () => '/api/shows/' + encodeURIComponent(showId()) + '/listeners';
+function listenerError(e) { $('listener-error').textContent = e.message; }
+function showFeedUrl(answer) { $('listener-feed').hidden = false; $('listener-feed-url').textContent = answer.feedUrl; }
+async function loadListeners() {
+  if (!showId()) return;
+  const { listeners } = await api(listenersPath());
+  $('listener-rows').replaceChildren(...listeners.map((listener) => {
+    const row = el('tr', undefined, { id: 'listener-' + listener.id });
+    const follows = [...listener.follows.topics, ...listener.follows.sources, ...listener.follows.people].join(', ');
+    const rotate = el('button', 'New URL', { type: 'button', className: 'small rotate' });
+    rotate.addEventListener('click', async () => {
+      try { showFeedUrl(await api(listenersPath() + '/' + encodeURIComponent(listener.id) + '/rotate', { method: 'POST' })); } catch (e) { listenerError(e); }
+    });
+    const remove = el('button', 'Remove', { type: 'button', className: 'small remove' });
+    remove.addEventListener('click', async () => {
+      try { await api(listenersPath() + '/' + encodeURIComponent(listener.id), { method: 'DELETE' }); await loadListeners(); } catch (e) { listenerError(e); }
+    });
+    row.append(el('td', listener.name || ''), el('td', follows || '(the show briefing)'), el('td', String(listener.targetMinutes)), el('td', listener.timeZone), el('td'));
+    row.lastChild.append(rotate, ' ', remove);
+    return row;
+  }));
+}
+$('refresh-listeners').addEventListener('click', () => loadListeners().catch(listenerError));
+$('show').addEventListener('change', () => loadListeners().catch(listenerError));
+$('listener-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  $('listener-error').textContent = '';
+  const topics = $('listener-topics').value.split(',').map((s) => s.trim()).filter(Boolean);
+  const body = { follows: { topics }, targetMinutes: Number($('listener-minutes').value), timeZone: $('listener-zone').value.trim() || 'UTC' };
+  if ($('listener-name').value.trim()) body.name = $('listener-name').value.trim();
+  try {
+    showFeedUrl(await api(listenersPath(), { method: 'POST', type: 'application/json', body: JSON.stringify(body) }));
+    await loadListeners();
+  } catch (e) { listenerError(e); }
+});
 $('episode-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   $('error').textContent = '';

@@ -59,6 +59,23 @@ const PAGE = `<!doctype html>
   <textarea id="script" spellcheck="true"></textarea>
   <div class="row"><button type="button" id="save-script">Save script</button><button type="button" id="approve">Approve and publish</button></div>
 </section>
+<section id="listeners">
+  <h2>Listeners <button type="button" id="refresh-listeners" class="small">Refresh</button></h2>
+  <table><thead><tr><th>Name</th><th>Follows</th><th>Minutes</th><th>Time zone</th><th></th></tr></thead><tbody id="listener-rows"></tbody></table>
+  <form id="listener-form">
+    <div class="row">
+      <div><label for="listener-name">Name (for the greeting)</label><input id="listener-name"></div>
+      <div><label for="listener-topics">Topics (comma-separated)</label><input id="listener-topics"></div>
+    </div>
+    <div class="row">
+      <div><label for="listener-minutes">Minutes</label><input id="listener-minutes" type="number" min="0.5" max="60" step="0.5" value="10"></div>
+      <div><label for="listener-zone">Time zone</label><input id="listener-zone" value="UTC"></div>
+    </div>
+    <button type="submit" id="add-listener">Add listener</button>
+  </form>
+  <div id="listener-feed" hidden>Private feed URL (shown once; give it to the listener): <code id="listener-feed-url"></code></div>
+  <div id="listener-error" class="error"></div>
+</section>
 <h2>New episode</h2>
 <form id="episode-form">
   <label for="urls">Article URLs (one per line)</label>

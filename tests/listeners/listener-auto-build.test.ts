@@ -101,7 +101,8 @@ describe('listener episodes are built when the show episode is published (distri
     const done = async (count: number) =>
       eventually(`${count} listener batch jobs`, async () => {
         const jobs = await listenerJobs();
-        return jobs.length === count && (await Promise.all(jobs.map((job) => job.isCompleted()))).every(Boolean) ? jobs : undefined;
+        // A snapshot of finished jobs: their return values are read from it.
+        return jobs.length === count && jobs.every((job) => job.finishedOn && job.returnvalue) ? jobs : undefined;
       });
 
     const [job] = await done(1);
