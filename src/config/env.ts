@@ -67,7 +67,7 @@ export const envSchema = z.object({
   BRIEFCAST_API_BODY_LIMIT: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
   /** Episode creations per key per minute. */
   BRIEFCAST_API_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(30),
-  /** Episodes one key may have queued or building at once (per API process). */
+  /** Episodes one key may have queued or building at once (shared through Redis in distributed mode). */
   BRIEFCAST_API_MAX_QUEUED_PER_KEY: z.coerce.number().int().min(1).max(10_000).default(10),
   /** Slow clients: whole request (headers and body), headers alone, and an idle keep-alive connection. */
   BRIEFCAST_API_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(30_000),
