@@ -87,6 +87,8 @@ export const envSchema = z.object({
   OPENAI_BASE_URL: z.url().optional(),
   BRIEFCAST_OPENAI_TTS_MODEL: z.string().min(1).default('tts-1'),
   BRIEFCAST_OPENAI_TTS_FORMAT: z.enum(['mp3', 'wav', 'pcm', 'opus']).default('mp3'),
+  /** How long one speech request may take before it is abandoned as a (retryable) timeout. */
+  BRIEFCAST_OPENAI_TTS_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(120_000),
   /** Voice names a self-hosted server offers, comma separated (for `briefcast voices`). */
   BRIEFCAST_OPENAI_TTS_VOICES: z.string().min(1).optional(),
   ELEVENLABS_API_KEY: z.string().min(1).optional(),
@@ -169,7 +171,7 @@ function apiConfig(e: EnvConfig): ApiConfig {
 
 /** Settings of the vendor TTS providers; rate limits are in `distributed.ttsRateLimits`. */
 export interface TtsConfig {
-  openai: { apiKey?: string; baseUrl?: string; model: string; responseFormat: 'mp3' | 'wav' | 'pcm' | 'opus'; voices?: string[] };
+  openai: { apiKey?: string; baseUrl?: string; model: string; responseFormat: 'mp3' | 'wav' | 'pcm' | 'opus'; voices?: string[]; timeoutMs: number };
   elevenlabs: { apiKey?: string; baseUrl?: string; model: string; outputFormat: string };
   polly: { region?: string; endpoint?: string; engine: 'standard' | 'neural' | 'long-form' | 'generative' };
   kokoro: { modelsDir: string; modelDir?: string; baseUrl?: string; manifestFile?: string };
@@ -182,6 +184,7 @@ function ttsConfig(e: EnvConfig): TtsConfig {
       baseUrl: e.OPENAI_BASE_URL,
       model: e.BRIEFCAST_OPENAI_TTS_MODEL,
       responseFormat: e.BRIEFCAST_OPENAI_TTS_FORMAT,
+      timeoutMs: e.BRIEFCAST_OPENAI_TTS_TIMEOUT_MS,
       voices: e.BRIEFCAST_OPENAI_TTS_VOICES?.split(',').map((name) => name.trim()).filter(Boolean),
     },
     elevenlabs: { apiKey: e.ELEVENLABS_API_KEY, baseUrl: e.ELEVENLABS_BASE_URL, model: e.BRIEFCAST_ELEVENLABS_MODEL, outputFormat: e.BRIEFCAST_ELEVENLABS_FORMAT },
