@@ -16,6 +16,7 @@ import { defaultEpisodeId, prepareEpisode, queuedEpisodeRecord } from './episode
 import { EpisodeStore } from './episode-store.js';
 import type { ProgressListener } from './progress.js';
 import { LiveProgress } from './runner-live-progress.js';
+import { resolveVoicePick } from '../tts/auto-voice.js';
 
 export interface EmbeddedRunnerOptions {
   /** Episodes built at once; each one synthesises `ctx.concurrency` segments at once. */
@@ -61,7 +62,13 @@ export class EmbeddedRunner implements EpisodeRunner {
       return { record: existing ?? (await this.store.getEpisode(show.id, episodeId)), created: false };
     }
     const now = this.ctx.now().toISOString();
-    const queued: EpisodeRecord = { ...queuedEpisodeRecord(show, episodeId, articles, request.date, now), createdAt: existing?.createdAt ?? now };
+    // `auto` is resolved once, here, and recorded: the whole episode speaks with the engines picked now.
+    const voicePick = await resolveVoicePick(this.ctx.providers, show);
+    const queued: EpisodeRecord = {
+      ...queuedEpisodeRecord(show, episodeId, articles, request.date, now),
+      createdAt: existing?.createdAt ?? now,
+      ...(voicePick ? { voicePick } : {}),
+    };
     await this.store.saveArticles(show.id, episodeId, articles);
     await this.store.saveEpisode(queued);
     this.live.start(show.id, episodeId);

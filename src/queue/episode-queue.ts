@@ -6,6 +6,7 @@ import type { EpisodeRecord } from '../core/episode.js';
 import type { Article } from '../core/types.js';
 import type { PipelineContext } from '../pipeline/context.js';
 import { defaultEpisodeId, queuedEpisodeRecord } from '../pipeline/episode-steps.js';
+import { resolveVoicePick } from '../tts/auto-voice.js';
 import { EpisodeStore } from '../pipeline/episode-store.js';
 import { publishShowAssets } from '../pipeline/show-assets.js';
 import { changeEpisode } from './episode-status.js';
@@ -51,7 +52,9 @@ export class EpisodeQueue {
     if (running) return running;
     // Inputs first, so a worker on another machine finds everything in storage.
     await store.saveArticles(ref.showId, ref.episodeId, articles);
-    const queued = queuedEpisodeRecord(show, ref.episodeId, articles, request.date, this.ctx.now().toISOString());
+    // `auto` is resolved once, at submit, and recorded: workers render with the engines picked here.
+    const voicePick = await resolveVoicePick(this.ctx.providers, show);
+    const queued = { ...queuedEpisodeRecord(show, ref.episodeId, articles, request.date, this.ctx.now().toISOString()), ...(voicePick ? { voicePick } : {}) };
     return this.start(show, ref, existing ?? queued, !existing, { date: request.date.toISOString(), writer: request.writer });
   }
 

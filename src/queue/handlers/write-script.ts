@@ -1,5 +1,5 @@
 import { EpisodeStore } from '../../pipeline/episode-store.js';
-import { prepareEpisode, segmentRequest } from '../../pipeline/episode-steps.js';
+import { episodeVoicePick, prepareEpisode, segmentRequest } from '../../pipeline/episode-steps.js';
 import { segmentCacheKey, type SegmentRenderRequest } from '../../pipeline/render-segment.js';
 import { advanceEpisode } from '../episode-status.js';
 import type { JobHandler } from '../handler-map.js';
@@ -24,9 +24,10 @@ export const writeScript: JobHandler<JobName.WriteScript> = async (job, { ctx, q
   }
   const script = await store.getScript(ref.showId, ref.episodeId);
 
+  const pick = await episodeVoicePick(ctx, show, ref.episodeId);
   const pieces = new Map<string, { request: SegmentRenderRequest; segmentIds: string[] }>();
   for (const segment of script.segments) {
-    const request = segmentRequest(show, segment);
+    const request = segmentRequest(show, segment, pick);
     const cacheKey = await segmentCacheKey(ctx, request);
     const piece = pieces.get(cacheKey) ?? { request, segmentIds: [] };
     piece.segmentIds.push(segment.id);
