@@ -48,7 +48,8 @@ export const envSchema = z.object({
   // Distributed mode: queues on Redis.
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').default('redis://127.0.0.1:6379'),
   BRIEFCAST_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, dot, dash, underscore').default('briefcast'),
-  BRIEFCAST_JOB_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
+  // 8 attempts with the 2 s first step wait 2-4 min in all: a storage or provider outage of a minute or two is ridden out (5 covered only 15-30 s).
+  BRIEFCAST_JOB_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   BRIEFCAST_JOB_BACKOFF_MS: z.coerce.number().int().min(10).max(3_600_000).default(2_000),
   BRIEFCAST_JOB_LOCK_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
   BRIEFCAST_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
