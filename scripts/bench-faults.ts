@@ -8,7 +8,7 @@
  * worker running a stitch job, Redis stopped for 10 s, S3 unreachable for 30 s
  * during a publish. Prints, per fault, the step it hit and how the episodes in
  * flight then ended, and the run's totals.
- * Needs redis-server on PATH. Run: npx tsx scripts/bench-faults.ts [--episodes 20]
+ * Needs redis-server on PATH. Run: npx tsx scripts/bench-faults.ts [--episodes 20] [--max-minutes 15] [--short-locks]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -35,7 +35,7 @@ import { publicKeys } from '../src/storage/keys.js';
 import { createEspeakProvider } from '../src/tts/providers/espeak.js';
 
 const ROOT = new URL('../', import.meta.url).pathname;
-const { values: args } = parseArgs({ options: { episodes: { type: 'string', default: '20' }, 'max-minutes': { type: 'string', default: '15' } } });
+const { values: args } = parseArgs({ options: { episodes: { type: 'string', default: '20' }, 'max-minutes': { type: 'string', default: '15' }, 'short-locks': { type: 'boolean', default: false } } });
 const EPISODES = Number(args.episodes);
 const DEADLINE = Date.now() + Number(args['max-minutes']) * 60_000;
 const SHOW = 'faults';
@@ -167,9 +167,8 @@ const env: Record<string, string> = {
   BRIEFCAST_ALLOW_PRIVATE_URLS: 'true',
   BRIEFCAST_RUNNER: 'distributed',
   BRIEFCAST_CONCURRENCY: '2',
-  // As the distributed tests set them: a killed worker's jobs come back within seconds.
-  BRIEFCAST_JOB_LOCK_MS: '5000',
-  BRIEFCAST_STALLED_INTERVAL_MS: '2000',
+  // Job locks, stall checks and retries at their production defaults (--short-locks: the distributed tests' 5 s / 2 s).
+  ...(args['short-locks'] ? { BRIEFCAST_JOB_LOCK_MS: '5000', BRIEFCAST_STALLED_INTERVAL_MS: '2000' } : {}),
   LOG_LEVEL: 'info',
 };
 const dirs = [redisDir, s3Dir];
