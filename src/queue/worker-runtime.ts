@@ -4,7 +4,7 @@ import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { isBriefcastError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
-import { failEpisode } from './episode-status.js';
+import { failEpisode } from '../pipeline/episode-lifecycle.js';
 import { validateHandlers, type HandlerDeps, type HandlerMap } from './handler-map.js';
 import { failureOf, rateLimitDelayMs, toJobError } from './job-errors.js';
 import { backoffDelay } from './job-policy.js';
