@@ -1,9 +1,10 @@
 # Briefcast: one image for the API/feed server and the queue workers.
 FROM node:20-bookworm-slim
 
-# ffmpeg for mastering and stitching, eSpeak NG (GPL-3.0, run as a separate process) for offline speech.
+# ffmpeg for mastering and stitching; offline speech: eSpeak NG (GPL-3.0, run as a separate process), and
+# Festival with the HTS voice, which the `auto` voice picks for English (clearest offline voice measured).
 RUN apt-get update \
- && apt-get install -y --no-install-recommends ffmpeg espeak-ng ca-certificates tini \
+ && apt-get install -y --no-install-recommends ffmpeg espeak-ng festival festvox-us-slt-hts ca-certificates tini \
  && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /app

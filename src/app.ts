@@ -43,6 +43,7 @@ export function registerDefaultProviders(registry: ProviderRegistry, config: App
   const defaults: Record<string, ProviderFactory> = {
     espeak: () => createEspeakProvider({ engine: config.espeakEngine, threads: config.concurrency }),
     flite: async () => (await import('./tts/providers/flite.js')).createFliteProvider(),
+    festival: async () => (await import('./tts/providers/festival.js')).createFestivalProvider({ runner: { limit: config.concurrency } }),
     openai: async () => (await import('./tts/providers/openai.js')).createOpenAiProvider(openai),
     elevenlabs: async () => (await import('./tts/providers/elevenlabs.js')).createElevenLabsProvider(elevenlabs),
     polly: async () => (await import('./tts/providers/polly.js')).createPollyProvider(polly),

@@ -1,9 +1,14 @@
 /**
  * One measured run of the episode build, started by scripts/bench-pipeline.ts
- * under /usr/bin/time. Modes: "build" (the real pipeline) and "naive" (the
- * same engine and ffmpeg, one step after another, no cache, no parallelism).
+ * under /usr/bin/time (bundled to plain JavaScript first, so neither mode pays
+ * for compiling TypeScript). Modes: "build" (the real pipeline) and "naive"
+ * (the same engine and the same resolved ffmpeg, one step after another: one
+ * synthesis per segment, then one ffmpeg run that joins, normalises loudness
+ * and encodes; no cache, no parallelism).
+ * Usage: node pipeline-variant.mjs <build|naive> <articles> <show.json> <work> [provider:voice] [system|npm]
  */
 import { execFile } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -15,26 +20,37 @@ import { silentLogger } from '../../src/core/logger.js';
 import { createEpisode, ingestAndClean } from '../../src/pipeline/build-now.js';
 import { noProgress } from '../../src/pipeline/progress.js';
 import { showWordsPerMinute } from '../../src/pipeline/episode-steps.js';
-import { espeakRate } from '../../src/tts/providers/espeak-voices.js';
+import { applyVoicePick, resolveVoicePick } from '../../src/tts/auto-voice.js';
 
 const run = promisify(execFile);
-const [mode, articlesDir, showFile, workDir] = process.argv.slice(2) as [string, string, string, string];
+const [mode, articlesDir, showFile, workDir, voiceArg, tools = 'system'] = process.argv.slice(2) as [string, string, string, string, string?, string?];
 const date = new Date('2026-11-28T12:00:00Z');
 
-const config = loadConfig({ BRIEFCAST_DATA_DIR: join(workDir, 'data'), BRIEFCAST_PUBLISH_DIR: join(workDir, 'published') });
+const require = createRequire(import.meta.url);
+const npmTools =
+  tools === 'npm'
+    ? {
+        BRIEFCAST_ESPEAK_ENGINE: 'wasm',
+        FFMPEG_PATH: (require('@ffmpeg-installer/ffmpeg') as { path: string }).path,
+        FFPROBE_PATH: (require('@ffprobe-installer/ffprobe') as { path: string }).path,
+      }
+    : {};
+const config = loadConfig({ BRIEFCAST_DATA_DIR: join(workDir, 'data'), BRIEFCAST_PUBLISH_DIR: join(workDir, 'published'), ...npmTools });
 const app = createApp(config, { logger: silentLogger() });
-const show = await loadShowFile(showFile);
-// The baseline uses the ffmpeg the pipeline resolved (FFMPEG_PATH, PATH, or the npm build), so it runs after a bare npm install.
-const ffmpegBinary = findFfmpeg({ ffmpegPath: config.ffmpegPath, ffprobePath: config.ffprobePath }).ffmpeg;
+const loaded = await loadShowFile(showFile);
+// `auto` is resolved as an episode would resolve it, so the naive baseline speaks with the same engine and voice.
+const concrete = voiceArg ? loaded : applyVoicePick(loaded, await resolveVoicePick(app.ctx.providers, loaded));
+const [provider, voice] = voiceArg ? [voiceArg.slice(0, voiceArg.indexOf(':')), voiceArg.slice(voiceArg.indexOf(':') + 1)] : [concrete.voice.provider, concrete.voice.name];
+const show = { ...loaded, voice: { ...loaded.voice, provider: provider!, name: voice! } };
 
 if (mode === 'build') {
   const record = await createEpisode(app.ctx, { show, sources: [articlesDir], date, episodeId: 'bench' }, noProgress);
   const fresh = record.segments.filter((s) => !s.cached).length;
+  const stories = record.segments.filter((s) => s.kind === 'story').map((s) => s.text);
   process.stdout.write(
-    `${JSON.stringify({ lufs: record.audio!.integratedLufs, truePeak: record.audio!.truePeakDbtp, seconds: record.audio!.durationSeconds, segments: record.segments.length, synthesised: fresh })}\n`,
+    `${JSON.stringify({ lufs: record.audio!.integratedLufs, truePeak: record.audio!.truePeakDbtp, seconds: record.audio!.durationSeconds, segments: record.segments.length, synthesised: fresh, file: join(workDir, 'published', ...record.audio!.key.split('/')), stories })}\n`,
   );
 } else {
-  // Naive baseline: synthesise every segment in turn with the same engine, join with one ffmpeg run, then a separate loudness pass.
   const articles = await ingestAndClean([articlesDir], {}, noProgress);
   const script = await app.ctx.writers.create('extractive').write({
     articles,
@@ -44,26 +60,23 @@ if (mode === 'build') {
     targetSeconds: show.targetMinutes * 60,
     wordsPerMinute: showWordsPerMinute(show),
   });
-  const provider = await app.ctx.providers.get('espeak');
+  const engine = await app.ctx.providers.get(show.voice.provider);
   const dir = join(workDir, 'naive');
   await mkdir(dir, { recursive: true });
-  const files: string[] = [];
+  const files: string[][] = [];
   for (const [index, segment] of script.segments.entries()) {
-    const result = await provider.synthesize({ text: segment.text, voice: show.voice.name, speed: show.voice.speed });
-    const path = join(dir, `segment-${index}.wav`);
+    const result = await engine.synthesize({ text: segment.text, voice: show.voice.name, speed: show.voice.speed });
+    const path = join(dir, `segment-${index}.${result.format === 'pcm_s16le' ? 'raw' : result.format}`);
     await writeFile(path, result.audio);
-    files.push(path);
+    files.push(result.format === 'pcm_s16le' ? ['-f', 's16le', '-ar', String(result.sampleRate ?? 24_000), '-ac', '1', '-i', path] : ['-i', path]);
   }
-  const inputs = files.flatMap((file) => ['-i', file]);
-  const parts = files.map((_, i) => `[${i}:a]aresample=44100,apad=pad_dur=${show.pauses.storyMs / 1000}[p${i}]`);
-  const graph = `${parts.join(';')};${files.map((_, i) => `[p${i}]`).join('')}concat=n=${files.length}:v=0:a=1[out]`;
-  await run(ffmpegBinary, ['-v', 'error', '-y', ...inputs, '-filter_complex', graph, '-map', '[out]', '-ac', '1', join(dir, 'joined.wav')]);
-  await run(ffmpegBinary, [
-    '-v', 'error', '-y', '-i', join(dir, 'joined.wav'),
-    '-af', 'acompressor=threshold=-24dB:ratio=4:attack=5:release=100:makeup=2,loudnorm=I=-16:TP=-1.5:LRA=11,aresample=44100',
-    '-c:a', 'libmp3lame', '-b:a', '96k', '-ac', '1', join(dir, 'episode.mp3'),
-  ]);
-  const loudness = await app.ctx.ffmpeg.measureLoudness(join(dir, 'episode.mp3'));
-  process.stdout.write(`${JSON.stringify({ lufs: loudness.integratedLufs, truePeak: loudness.truePeakDbtp, segments: script.segments.length, synthesised: script.segments.length, rate: espeakRate(show.voice.speed) })}\n`);
+  // The same ffmpeg the pipeline resolved (system, FFMPEG_PATH or the npm build).
+  const ffmpeg = findFfmpeg({ ffmpegPath: config.ffmpegPath, ffprobePath: config.ffprobePath }).ffmpeg;
+  const inputs = files.flat();
+  const parts = files.map((_, i) => `[${i}:a]aresample=44100,apad=pad_len=${Math.round((show.pauses.storyMs / 1000) * 44_100)}[p${i}]`);
+  const graph = `${parts.join(';')};${files.map((_, i) => `[p${i}]`).join('')}concat=n=${files.length}:v=0:a=1,acompressor=threshold=-24dB:ratio=4:attack=5:release=100:makeup=2,loudnorm=I=-16:TP=-1.5:LRA=11,aresample=44100[out]`;
+  const output = join(dir, 'episode.mp3');
+  await run(ffmpeg, ['-v', 'error', '-y', ...inputs, '-filter_complex', graph, '-map', '[out]', '-ac', '1', '-c:a', 'libmp3lame', '-b:a', '96k', output]);
+  process.stdout.write(`${JSON.stringify({ segments: script.segments.length, synthesised: script.segments.length, file: output })}\n`);
 }
 await app.close();

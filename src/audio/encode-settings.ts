@@ -17,7 +17,7 @@ export const podcastEncoding: EncodeSettings = {
 export const SAMPLES_PER_MP3_FRAME = 1152;
 
 /** Bump when the mastering chain changes, so cached pieces are rebuilt. */
-export const MASTERING_VERSION = 'm5';
+export const MASTERING_VERSION = 'm6';
 
 export function encodingFingerprint(settings: EncodeSettings): string {
   return `${MASTERING_VERSION}:${settings.sampleRate}:${settings.channels}:${settings.bitrateKbps}:${settings.targetLufs}:${settings.truePeakDb}`;

@@ -1,5 +1,7 @@
 import ffmpeg from 'fluent-ffmpeg';
-import { writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { SAMPLES_PER_MP3_FRAME } from './encode-settings.js';
+import { frameEnergies } from './loudness-blocks.js';
 import { BriefcastError, ErrorCodes } from '../core/errors.js';
 import type { FfmpegBinaries } from './ffmpeg-binaries.js';
 
@@ -30,6 +32,24 @@ export interface ChapterMark {
   title: string;
   startSeconds: number;
   endSeconds: number;
+}
+
+export interface MasterOutputs {
+  /** The podcast piece. */
+  podcast?: string;
+  /** The smart-speaker twin: gain and a true-peak limiter on top of the podcast mastering. */
+  speaker?: { path: string; pass: SpeakerPass };
+}
+
+export interface SpeakerPass {
+  gainDb: number;
+  ceilingDb: number;
+}
+
+export interface PieceAnalysis {
+  energies: Float64Array;
+  /** Null for digital silence. */
+  truePeakDbtp: number | null;
 }
 
 export interface LoudnessMeasurement {
@@ -72,34 +92,73 @@ export class FfmpegTools {
   }
 
   /**
-   * Speech to a finished MP3 piece in two cheap passes instead of one loudnorm
+   * Speech to finished MP3 pieces in two cheap passes instead of one loudnorm
    * pass (loudnorm upsamples to 192 kHz and cost 2.5 times as much here):
    * 1. measure the integrated loudness after the compressor that evens out TTS peaks;
-   * 2. apply the compressor again, the exact gain to the target, a peak limiter,
-   *    and a few milliseconds of fade at each edge so pieces butt together without clicks.
+   * 2. apply the compressor again, the exact gain to the target (plus `levelOffsetLu`,
+   *    e.g. music under the speech level), a peak limiter, and a few milliseconds of
+   *    fade at each edge so pieces butt together without clicks. The same run can
+   *    also write the louder smart-speaker twin of the piece from the same signal.
    */
-  async masterSpeech(inputs: string[], output: string, settings: EncodeSettings, gainDb = 0): Promise<void> {
-    const shape = [gainDb !== 0 ? `volume=${gainDb}dB` : null, COMPRESSOR].filter(Boolean).join(',');
+  async masterSpeech(inputs: string[], outputs: MasterOutputs, settings: EncodeSettings, levelOffsetLu = 0): Promise<void> {
     const analysis = this.command();
-    this.joinInputs(analysis, inputs, settings, `${shape},ebur128=framelog=verbose`);
+    this.joinInputs(analysis, inputs, settings, `${COMPRESSOR},ebur128=framelog=verbose`);
     analysis.outputOptions(['-map', '[out]', '-f', 'null']).output('-');
     const measured = parseLoudnessSummary(await this.run(analysis, 'measure speech'));
 
     // Very short or silent input has no gated loudness: leave its level alone rather than amplify noise.
     const correction = Number.isFinite(measured.integratedLufs) && measured.integratedLufs > -60
-      ? Math.max(-30, Math.min(30, settings.targetLufs + LIMITER_ALLOWANCE_LU - measured.integratedLufs))
+      ? Math.max(-30, Math.min(30, settings.targetLufs + levelOffsetLu + LIMITER_ALLOWANCE_LU - measured.integratedLufs))
       : 0;
     const limit = Math.pow(10, settings.truePeakDb / 20).toFixed(4);
-    const render = this.command();
-    this.joinInputs(
-      render,
-      inputs,
-      settings,
-      [shape, `volume=${correction.toFixed(2)}dB`, `alimiter=limit=${limit}:attack=2:release=40:level=false`, 'afade=t=in:d=0.008', 'areverse,afade=t=in:d=0.008,areverse'].join(','),
+    const podcastChain = [COMPRESSOR, `volume=${correction.toFixed(2)}dB`, `alimiter=limit=${limit}:attack=2:release=40:level=false`, 'afade=t=in:d=0.008', 'areverse,afade=t=in:d=0.008,areverse'].join(',');
+    // The two renditions render in two processes at once: a piece rebuilt alone still uses two cores.
+    const renders: Array<Promise<string>> = [];
+    if (outputs.podcast) {
+      const render = this.command();
+      this.joinInputs(render, inputs, settings, podcastChain);
+      this.mp3Piece(render, outputs.podcast, settings, ['-map', '[out]']);
+      renders.push(this.run(render, 'master speech'));
+    }
+    if (outputs.speaker) {
+      const render = this.command();
+      this.joinInputs(render, inputs, settings, `${podcastChain},${speakerChain(outputs.speaker.pass, settings)}`);
+      this.mp3Piece(render, outputs.speaker.path, settings, ['-map', '[out]']);
+      renders.push(this.run(render, 'master the speaker twin'));
+    }
+    await Promise.all(renders);
+  }
+
+  /**
+   * Decodes finished pieces once: each piece's true peak from ebur128 and its
+   * K-weighted energy per MP3 frame (computed here from the decoded samples),
+   * which is all an episode's loudness figures need later.
+   */
+  async analysePieces(files: string[], settings: EncodeSettings): Promise<PieceAnalysis[]> {
+    const command = this.command();
+    const graph: string[] = [];
+    files.forEach((file, index) => {
+      command.input(file);
+      graph.push(`[${index}:a]ebur128@piece${index}=peak=true:framelog=verbose[m${index}]`);
+    });
+    command.complexFilter(graph);
+    const raws = files.map((file) => `${file}.f32`);
+    raws.forEach((raw, index) => {
+      command.output(raw).outputOptions(['-map', `[m${index}]`, '-f', 'f32le', '-ac', String(settings.channels), '-ar', String(settings.sampleRate)]);
+    });
+    const stderr = await this.run(command, 'analyse pieces');
+    return Promise.all(
+      raws.map(async (raw, index) => {
+        const bytes = await readFile(raw);
+        await rm(raw, { force: true });
+        const samples = new Float32Array(bytes.buffer, bytes.byteOffset, Math.floor(bytes.byteLength / 4));
+        const peak = parseLoudnessSummary(namedSummary(stderr, `ebur128@piece${index}`)).truePeakDbtp;
+        return {
+          energies: frameEnergies(samples, settings.channels, settings.sampleRate, SAMPLES_PER_MP3_FRAME),
+          truePeakDbtp: Number.isFinite(peak) ? peak : null,
+        };
+      }),
     );
-    render.outputOptions(['-map', '[out]']);
-    this.mp3Piece(render, output, settings);
-    await this.run(render, 'master speech');
   }
 
   /** Resamples every input to the piece format, joins them, and runs `chain` on the result, labelled [out]. */
@@ -126,15 +185,17 @@ export class FfmpegTools {
   }
 
   /** Pieces carry no tags and no Xing header, so their frames can be joined byte for byte. */
-  private mp3Piece(command: ffmpeg.FfmpegCommand, output: string, settings: EncodeSettings): void {
+  private mp3Piece(command: ffmpeg.FfmpegCommand, output: string, settings: EncodeSettings, extra: string[] = []): void {
+    // Output first: fluent-ffmpeg applies the options that follow to the output just named.
     command
+      .output(output)
+      .outputOptions(extra)
       .audioCodec('libmp3lame')
       .audioBitrate(settings.bitrateKbps)
       .audioFrequency(settings.sampleRate)
       .audioChannels(settings.channels)
       .outputOptions(['-write_xing', '0', '-id3v2_version', '0', '-map_metadata', '-1'])
-      .format('mp3')
-      .output(output);
+      .format('mp3');
   }
 
   /**
@@ -156,35 +217,6 @@ export class FfmpegTools {
     // Spread, not an array: fluent-ffmpeg splits a lone array element at its space ("comment=Cover (front)").
     command.outputOptions(...options).format('mp3').output(output);
     await this.run(command, 'stitch the episode');
-  }
-
-  /**
-   * One pass of a louder rendition: gain, then a lookahead limiter run at four
-   * times the sample rate so it catches the inter-sample peaks a true-peak
-   * meter sees, re-encoded as a standalone MP3 (Xing header, tags and chapters
-   * of the input kept, cover art dropped). Callers measure and repeat.
-   */
-  async gainAndLimit(input: string, output: string, settings: EncodeSettings, pass: { gainDb: number; ceilingDb: number }): Promise<void> {
-    // alimiter's limit is linear, from 0.0625 (-24 dBFS) to 1.
-    const limit = Math.min(1, Math.max(0.0625, 10 ** (pass.ceilingDb / 20)));
-    const chain = [
-      `volume=${pass.gainDb.toFixed(2)}dB`,
-      `aresample=${settings.sampleRate * 4}`,
-      // level=0: no automatic make-up gain, so the ceiling is where peaks stop.
-      `alimiter=limit=${limit.toFixed(4)}:level=0:attack=1:release=10`,
-      `aresample=${settings.sampleRate}`,
-    ].join(',');
-    const command = this.command()
-      .input(input)
-      .audioFilters(chain)
-      .outputOptions(['-map', '0:a', '-map_metadata', '0', '-id3v2_version', '3'])
-      .audioCodec('libmp3lame')
-      .audioBitrate(settings.bitrateKbps)
-      .audioFrequency(settings.sampleRate)
-      .audioChannels(settings.channels)
-      .format('mp3')
-      .output(output);
-    await this.run(command, 'render the speaker rendition');
   }
 
   /** EBU R128 integrated loudness and true peak, as podcast apps and Apple measure them. */
@@ -264,6 +296,30 @@ function parseLoudnessSummary(stderr: string): LoudnessMeasurement {
     truePeakDbtp: peak === undefined ? Number.NaN : parseLevel(peak),
     loudnessRangeLu: range === undefined ? 0 : Number(range),
   };
+}
+
+/**
+ * The speaker twin's chain: gain, then a lookahead limiter run at four times
+ * the sample rate so it catches the inter-sample peaks a true-peak meter sees.
+ */
+function speakerChain(pass: SpeakerPass, settings: EncodeSettings): string {
+  // alimiter's limit is linear, from 0.0625 (-24 dBFS) to 1; level=0: no automatic make-up gain.
+  const limit = Math.min(1, Math.max(0.0625, 10 ** (pass.ceilingDb / 20)));
+  return [
+    `volume=${pass.gainDb.toFixed(2)}dB`,
+    `aresample=${settings.sampleRate * 4}`,
+    `alimiter=limit=${limit.toFixed(4)}:level=0:attack=1:release=10`,
+    `aresample=${settings.sampleRate}`,
+  ].join(',');
+}
+
+/** The last Summary block printed by the filter instance `name` (ffmpeg prints one per graph it configures). */
+function namedSummary(stderr: string, name: string): string {
+  const start = stderr.lastIndexOf(`[${name} @`);
+  if (start < 0) return '';
+  const rest = stderr.slice(start);
+  const next = rest.indexOf('\n[', 1);
+  return next < 0 ? rest : rest.slice(0, next);
 }
 
 function layout(settings: EncodeSettings): string {

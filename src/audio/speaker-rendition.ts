@@ -1,31 +1,40 @@
-import type { EncodeSettings, FfmpegTools, LoudnessMeasurement } from './ffmpeg.js';
+import type { SpeakerPass } from './ffmpeg.js';
 
 /**
  * Smart speakers play briefings back to back with music and the assistant's
  * own voice, so Alexa asks for louder audio than podcasts (-14 LUFS integrated,
- * true peak at or below -2 dBFS) and for 10 seconds to 10 minutes of it. The
- * speaker rendition is made from the finished podcast MP3: measured gain plus
- * true-peak limiting, then measured again, since limiting dense synthetic
- * speech costs loudness that only a second look can see.
+ * true peak at or below -2 dBFS) and for 10 seconds to 10 minutes of it. Every
+ * piece is mastered twice when it is made: the podcast piece and its speaker
+ * twin (gain plus true-peak limiting on the same signal, same frames), so the
+ * speaker rendition of an episode is a stream copy of twins, with the same
+ * chapter offsets as the podcast file and nothing re-encoded when one story changes.
  */
 /** Part of the rendition's file name: bump when the processing changes, since published audio is cached as immutable. */
-export const SPEAKER_RENDITION_VERSION = 's1';
+export const SPEAKER_RENDITION_VERSION = 's2';
 
 export const speakerTarget = {
   integratedLufs: -14,
   truePeakDbtp: -2,
-  /** Accepted distance from the loudness target before another pass is tried ("around -14 LUFS"; each pass is a full encode). */
+  /** Accepted distance of the episode from the loudness target ("around -14 LUFS"). */
   toleranceLu: 1,
+  /** A piece aims closer than the episode must, so the pieces together land well inside the episode's tolerance. */
+  pieceToleranceLu: 0.75,
   /** Kept between the limiter ceiling and the true-peak limit: MP3 decoding overshoots the limited waveform. */
   peakMarginDb: 0.3,
   minSeconds: 10,
   maxSeconds: 600,
-  maxPasses: 4,
+  maxPasses: 3,
 } as const;
 
-export interface SpeakerRendition {
-  loudness: LoudnessMeasurement;
-  passes: Array<{ gainDb: number; ceilingDb: number; loudness: LoudnessMeasurement }>;
+/** Pieces shorter than this (transitions) barely move the episode's loudness, so one pass is enough for them. */
+const SHORT_PIECE_SECONDS = 3;
+
+export interface MeasuredPass extends SpeakerPass {
+  seconds: number;
+  /** Gated integrated loudness of the decoded twin; -Infinity when too short or quiet to gate. */
+  integratedLufs: number;
+  /** Null for digital silence. */
+  truePeakDbtp: number | null;
 }
 
 /** Why an episode gets no speaker rendition, or undefined when it can have one. */
@@ -35,41 +44,47 @@ export function speakerRenditionRefusal(durationSeconds: number): string | undef
   return undefined;
 }
 
-export async function renderSpeakerRendition(
-  ffmpeg: FfmpegTools,
-  input: string,
-  output: string,
-  settings: EncodeSettings,
-  podcast: LoudnessMeasurement,
-): Promise<SpeakerRendition> {
-  const target = speakerTarget;
-  const passes: SpeakerRendition['passes'] = [];
-  // Limiting takes back about half of any gain on speech mastered for podcasts, so the first pass asks for
-  // twice the difference; lowering the level needs no limiting and is taken as it is.
-  const difference = target.integratedLufs - podcast.integratedLufs;
-  let gainDb = difference > 0 ? Math.min(12, 2 * difference) : difference;
-  // Start 1.5 dB under the limit: MP3 encoding overshoots a heavily limited waveform by up to about that.
-  let ceilingDb = target.truePeakDbtp - 1.5;
-  for (let pass = 0; pass < target.maxPasses; pass += 1) {
-    await ffmpeg.gainAndLimit(input, output, settings, { gainDb, ceilingDb });
-    const loudness = await ffmpeg.measureLoudness(output);
-    passes.push({ gainDb, ceilingDb, loudness });
-    const peakOk = loudness.truePeakDbtp <= target.truePeakDbtp - target.peakMarginDb;
-    const loudnessOk = Math.abs(loudness.integratedLufs - target.integratedLufs) <= target.toleranceLu;
-    if (peakOk && loudnessOk) return { loudness, passes };
-    if (!peakOk) ceilingDb -= loudness.truePeakDbtp - (target.truePeakDbtp - target.peakMarginDb) + 0.1;
-    if (!loudnessOk) gainDb = nextGain(passes, target.integratedLufs);
-  }
-  // No pass landed inside both limits: keep the closest one that respects the peak limit.
-  const best = passes
-    .filter((pass) => pass.loudness.truePeakDbtp <= target.truePeakDbtp)
-    .sort((a, b) => Math.abs(a.loudness.integratedLufs - target.integratedLufs) - Math.abs(b.loudness.integratedLufs - target.integratedLufs))[0];
+/**
+ * Limiting takes back about half of any gain on speech mastered for podcasts,
+ * so the first pass asks for twice the difference; the ceiling starts 1.5 dB
+ * under the limit, since MP3 encoding overshoots a heavily limited waveform by up to about that.
+ */
+export function firstSpeakerPass(podcastTargetLufs: number): SpeakerPass {
+  const difference = speakerTarget.integratedLufs - podcastTargetLufs;
+  return { gainDb: difference > 0 ? Math.min(12, 2 * difference) : difference, ceilingDb: speakerTarget.truePeakDbtp - 1.5 };
+}
+
+export function passAccepted(pass: MeasuredPass): boolean {
+  const peakOk = (pass.truePeakDbtp ?? Number.NEGATIVE_INFINITY) <= speakerTarget.truePeakDbtp - speakerTarget.peakMarginDb;
+  // A piece too short to matter (a one-word transition) or to gate keeps its first level: only its peak is checked.
+  const loudnessOk = !Number.isFinite(pass.integratedLufs) || pass.seconds < SHORT_PIECE_SECONDS || Math.abs(pass.integratedLufs - speakerTarget.integratedLufs) <= speakerTarget.pieceToleranceLu;
+  return peakOk && loudnessOk;
+}
+
+/** The next pass after `passes` missed, or undefined when the passes are spent. */
+export function nextSpeakerPass(passes: MeasuredPass[]): SpeakerPass | undefined {
+  if (passes.length >= speakerTarget.maxPasses) return undefined;
   const last = passes[passes.length - 1]!;
-  if (best && best !== last) {
-    await ffmpeg.gainAndLimit(input, output, settings, { gainDb: best.gainDb, ceilingDb: best.ceilingDb });
-    return { loudness: await ffmpeg.measureLoudness(output), passes };
-  }
-  return { loudness: last.loudness, passes };
+  const peak = last.truePeakDbtp ?? Number.NEGATIVE_INFINITY;
+  const ceilingLimit = speakerTarget.truePeakDbtp - speakerTarget.peakMarginDb;
+  const ceilingDb = peak > ceilingLimit ? last.ceilingDb - (peak - ceilingLimit) - 0.1 : last.ceilingDb;
+  const gainDb = Number.isFinite(last.integratedLufs) && Math.abs(last.integratedLufs - speakerTarget.integratedLufs) > speakerTarget.pieceToleranceLu
+    ? nextGain(passes)
+    : last.gainDb;
+  return { gainDb, ceilingDb };
+}
+
+/** The pass to keep: an accepted one, else the closest to the loudness target that respects the peak limit, else the last. */
+export function bestSpeakerPass(passes: MeasuredPass[]): number {
+  const accepted = passes.findIndex(passAccepted);
+  if (accepted >= 0) return accepted;
+  let best = -1;
+  passes.forEach((pass, index) => {
+    if ((pass.truePeakDbtp ?? Number.NEGATIVE_INFINITY) > speakerTarget.truePeakDbtp) return;
+    const distance = Math.abs(pass.integratedLufs - speakerTarget.integratedLufs);
+    if (best < 0 || distance < Math.abs(passes[best]!.integratedLufs - speakerTarget.integratedLufs)) best = index;
+  });
+  return best >= 0 ? best : passes.length - 1;
 }
 
 /**
@@ -77,14 +92,14 @@ export async function renderSpeakerRendition(
  * on eSpeak speech), so the next gain follows the slope seen between the last
  * two passes (secant step), assuming 0.5 after the first.
  */
-function nextGain(passes: SpeakerRendition['passes'], targetLufs: number): number {
+function nextGain(passes: MeasuredPass[]): number {
   const last = passes[passes.length - 1]!;
   const previous = passes[passes.length - 2];
   let slope = 0.5;
-  if (previous && last.gainDb !== previous.gainDb) {
-    slope = (last.loudness.integratedLufs - previous.loudness.integratedLufs) / (last.gainDb - previous.gainDb);
+  if (previous && last.gainDb !== previous.gainDb && Number.isFinite(previous.integratedLufs)) {
+    slope = (last.integratedLufs - previous.integratedLufs) / (last.gainDb - previous.gainDb);
   }
   slope = Math.min(1, Math.max(0.2, slope));
-  const step = (targetLufs - last.loudness.integratedLufs) / slope;
+  const step = (speakerTarget.integratedLufs - last.integratedLufs) / slope;
   return last.gainDb + Math.max(-6, Math.min(6, step));
 }

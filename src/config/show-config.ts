@@ -20,8 +20,8 @@ const MAX_OPTIONS_DEPTH = 8;
  * The same schema validates the CLI's show file and (later) the HTTP API.
  */
 export const voiceSchema = z.object({
-  /** TTS provider name as registered (default: the offline eSpeak NG provider). */
-  provider: registryName.default('espeak'),
+  /** TTS provider name as registered, or "auto" (default): the best offline engine installed for the show's language. */
+  provider: registryName.default('auto'),
   /** Provider voice name, e.g. "en-us" for eSpeak NG. */
   name: voiceName.default('en-us'),
   /** Speaking rate multiplier (1 = provider default). */
@@ -68,7 +68,7 @@ export const musicSchema = z.object({
   intro: z.string().min(1).refine((value) => !/^[a-z][a-z0-9+.-]*:/i.test(value), 'must be a file path, not a URL').optional(),
   /** Audio file played after the outro. */
   outro: z.string().min(1).refine((value) => !/^[a-z][a-z0-9+.-]*:/i.test(value), 'must be a file path, not a URL').optional(),
-  /** Gain applied to the music, in dB, relative to its own level before normalisation. */
+  /** Music level relative to the speech target, in dB (LU): 0 plays it as loud as the voice, -10 well under it. */
   gainDb: z.number().min(-40).max(10).default(0),
 });
 
@@ -182,7 +182,8 @@ export const showConfigSchema = z
     podcastGuid: z.uuid().optional(),
     /** Website of the show (the feed's <link>). Defaults to the public base URL. */
     link: z.url().optional(),
-    voice: voiceSchema.default({ provider: 'espeak', name: 'en-us', speed: 1 }),
+    // New shows get `auto`; a show that names "espeak" keeps it.
+    voice: voiceSchema.default({ provider: 'auto', name: 'en-us', speed: 1 }),
     voices: voicesSchema.optional(),
     pronunciations: pronunciationsSchema.optional(),
     otherLanguages: otherLanguagesSchema.default({ handling: 'read' }),

@@ -35,6 +35,28 @@ export interface EpisodeAudio {
   loudnessRangeLu: number;
 }
 
+/** One engine and voice the `auto` voice chose. */
+export interface PickedVoice {
+  provider: string;
+  voice: string;
+  /** The engine build seen when it was picked, e.g. "festival@2.5.0". */
+  engine: string;
+  label: string;
+}
+
+/** What `auto` resolved to for this episode, once, when it was submitted: every segment uses it. */
+export interface EpisodeVoicePick {
+  language: string;
+  anchor: PickedVoice;
+  quotes?: PickedVoice;
+  stories?: PickedVoice[];
+  /** Second host's engine, by the host's voice name in the script. */
+  hosts?: Record<string, PickedVoice>;
+  fallback?: PickedVoice;
+  /** Why: the ranking row chosen and the engines skipped. */
+  reason: string;
+}
+
 /** A published side file (transcript, JSON chapters...). */
 export interface EpisodeFile {
   key: string;
@@ -82,6 +104,8 @@ export interface EpisodeRecord {
   warnings?: EpisodeWarning[];
   /** The stories in reading order with why each is where it is (outlets, scale, recency, priority). */
   storyOrder?: Array<{ id: string; title: string; position: number; weight: number; reasons: string[] }>;
+  /** The engines the `auto` voice chose for this episode (absent when the show names its providers). */
+  voicePick?: EpisodeVoicePick;
   audio?: EpisodeAudio;
   /** Rendition for smart speakers (Alexa guidance: -14 LUFS, true peak -2 dBTP), measured after encoding. */
   speakerAudio?: EpisodeAudio;

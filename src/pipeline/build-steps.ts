@@ -51,7 +51,7 @@ export async function writeScriptStep(ctx: PipelineContext, ref: EpisodeRef, ord
     return { show, pieces: [], segments: 0 };
   }
   const script = await store.getScript(ref.showId, ref.episodeId);
-  const pieces = await planPieces(ctx, show, script);
+  const pieces = await planPieces(ctx, show, ref.episodeId, script);
   await advanceEpisode(ctx, ref, 'synthesising', { done: 0, total: pieces.length });
   return { show, pieces, segments: script.segments.length };
 }
@@ -75,10 +75,12 @@ export function pieceRendered(ctx: PipelineContext, ref: EpisodeRef, done: numbe
 export async function stitchStep(ctx: PipelineContext, show: ShowConfig, ref: EpisodeRef, results: SegmentRenderResult[]): Promise<EpisodeRecord> {
   await advanceEpisode(ctx, ref, 'stitching');
   await publishShowAssets(ctx, show);
-  const { layout, ...measured } = await stitchEpisode(ctx, show, ref.episodeId, results);
+  const { audio, speakerAudio, artwork, layout } = await stitchEpisode(ctx, show, ref.episodeId, results);
   await changeEpisode(ctx, ref, (record) => ({
-    ...withLengthWarning(record, measured.audio.durationSeconds),
-    ...measured,
+    ...withLengthWarning(record, audio.durationSeconds),
+    audio,
+    speakerAudio,
+    artwork,
     chapters: layout.chapters,
     segments: layout.segments,
     updatedAt: ctx.now().toISOString(),

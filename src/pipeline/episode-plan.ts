@@ -1,7 +1,7 @@
 import type { ShowConfig } from '../config/show-config.js';
 import type { ScriptDocument } from '../core/types.js';
 import type { PipelineContext } from './context.js';
-import { segmentRequest } from './episode-steps.js';
+import { episodeVoicePick, segmentRequest } from './episode-steps.js';
 import { segmentCacheKey, type SegmentRenderRequest } from './render-segment.js';
 import type { SegmentRenderResult } from './stitch-episode.js';
 
@@ -20,10 +20,12 @@ export type RenderedPiece = Omit<SegmentRenderResult, 'segmentId'>;
  * script order. Both executors render exactly these pieces; the stitch plan is
  * `stitchInputs`, which maps them back onto the script's segments.
  */
-export async function planPieces(ctx: PipelineContext, show: ShowConfig, script: ScriptDocument): Promise<PlannedPiece[]> {
+export async function planPieces(ctx: PipelineContext, show: ShowConfig, episodeId: string, script: ScriptDocument): Promise<PlannedPiece[]> {
+  // Under `auto`, the engines the episode recorded at submit.
+  const pick = await episodeVoicePick(ctx, show, episodeId);
   const pieces = new Map<string, PlannedPiece>();
   for (const segment of script.segments) {
-    const request = segmentRequest(show, segment);
+    const request = segmentRequest(show, segment, pick);
     const cacheKey = await segmentCacheKey(ctx, request);
     const piece = pieces.get(cacheKey) ?? { cacheKey, request, segmentIds: [] };
     piece.segmentIds.push(segment.id);

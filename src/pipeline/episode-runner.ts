@@ -8,6 +8,7 @@ import type { BuildOutcome, EpisodeExecutor } from './episode-executor.js';
 import { recordQueued, restartEpisode, SETTLED_STATUSES, type EpisodeRef } from './episode-lifecycle.js';
 import { defaultEpisodeId, queuedEpisodeRecord } from './episode-steps.js';
 import { EpisodeStore } from './episode-store.js';
+import { resolveVoicePick } from '../tts/auto-voice.js';
 import { stagesOf, type StageProgress } from './stage-progress.js';
 
 export type { StageProgress } from './stage-progress.js';
@@ -101,7 +102,11 @@ export class EpisodeRunner {
       await this.store.saveArticles(ref.showId, ref.episodeId, articles);
       const now = this.ctx.now().toISOString();
       // A published episode stays in its feed, as it was, until the rebuilt one is published over it.
-      const queued = existing?.status === 'published' ? existing : { ...queuedEpisodeRecord(show, ref.episodeId, articles, request.date, now), createdAt: existing?.createdAt ?? now };
+      // `auto` is resolved once, here, and recorded: the whole episode speaks with the engines picked now, on any worker.
+      const voicePick = existing?.status === 'published' ? undefined : await resolveVoicePick(this.ctx.providers, show);
+      const queued = existing?.status === 'published'
+        ? existing
+        : { ...queuedEpisodeRecord(show, ref.episodeId, articles, request.date, now), createdAt: existing?.createdAt ?? now, ...(voicePick ? { voicePick } : {}) };
       if (queued !== existing) await recordQueued(this.ctx, queued);
       await this.executor.start({
         ref,

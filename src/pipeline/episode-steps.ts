@@ -1,10 +1,11 @@
 import { assertScriptWithinCaps, defaultEpisodeCaps } from './episode-caps.js';
-import type { EpisodeRecord, EpisodeWarning } from '../core/episode.js';
+import type { EpisodeRecord, EpisodeVoicePick, EpisodeWarning } from '../core/episode.js';
 import { BriefcastError, ErrorCodes } from '../core/errors.js';
 import { contentHash } from '../core/hash.js';
 import type { Article, ScriptDocument, ScriptSegment } from '../core/types.js';
 import type { ShowConfig } from '../config/show-config.js';
 import type { PipelineContext } from './context.js';
+import { changeEpisode } from './episode-lifecycle.js';
 import { EpisodeStore } from './episode-store.js';
 import type { SegmentRenderRequest } from './render-segment.js';
 import { selectSegmentVoices, voiceChoice } from '../tts/segment-voices.js';
@@ -15,10 +16,11 @@ import { explainStoryOrder } from '../script/story-order.js';
 import { markStoryLanguages, sortArticlesByLanguage } from '../language/other-languages.js';
 import { pinLanguageVoices, showHasVoiceFor } from './language-voices.js';
 import { earCheckWarnings } from './ear-check-warnings.js';
+import { AUTO_PROVIDER, applyVoicePick, resolveVoicePick, usesAutoVoice } from '../tts/auto-voice.js';
 
-/** The show's speaking rate: its own setting, else the rate measured for the narrator's engine and speed. */
-export function showWordsPerMinute(show: ShowConfig): number {
-  const narrator = segmentRequest(show, { id: 'intro', kind: 'intro', text: 'rate' });
+/** The show's speaking rate: its own setting, else the rate measured for the narrator's engine (the `auto` pick's) and speed. */
+export function showWordsPerMinute(show: ShowConfig, pick?: EpisodeVoicePick): number {
+  const narrator = segmentRequest(show, { id: 'intro', kind: 'intro', text: 'rate' }, pick);
   return speakingRate({ wordsPerMinute: show.wordsPerMinute, provider: narrator.provider, speed: narrator.speed });
 }
 
@@ -89,6 +91,8 @@ export interface WrittenScript {
   targetSeconds: number;
   /** The articles the script tells (those in a language the show can read). */
   kept: Article[];
+  /** The engines `auto` picked (absent when the show names its providers). */
+  voicePick?: EpisodeVoicePick;
 }
 
 /** Writes (or takes the producer's) script exactly as an episode build would; `briefcast cost` uses it too. */
@@ -96,13 +100,16 @@ export async function writeEpisodeScript(
   ctx: PipelineContext,
   show: ShowConfig,
   articles: Article[],
-  options: Pick<PrepareOptions, 'date' | 'writer' | 'targetMinutes' | 'script'>,
+  options: Pick<PrepareOptions, 'date' | 'writer' | 'targetMinutes' | 'script'> & { voicePick?: EpisodeVoicePick },
 ): Promise<WrittenScript> {
+  // `auto` is resolved once per episode; the rate, the lead-ins and other-language voices follow the engines it picked.
+  const voicePick = options.voicePick ?? (await resolveVoicePick(ctx.providers, show));
+  const voiced = applyVoicePick(show, voicePick);
   const writer = ctx.writers.create(options.writer ?? show.script.writer, show.script);
   // A producer's script is taken as it is; a written one only tells articles the show can read.
   const sorted = options.script
     ? { kept: articles, warnings: [] }
-    : await sortArticlesByLanguage(articles, show.language, show.otherLanguages.handling, (language) => showHasVoiceFor(ctx.providers, show, language));
+    : await sortArticlesByLanguage(articles, show.language, show.otherLanguages.handling, (language) => showHasVoiceFor(ctx.providers, voiced, language));
   const targetSeconds = (options.targetMinutes ?? show.targetMinutes) * 60;
   const input = {
     articles: sorted.kept,
@@ -111,30 +118,34 @@ export async function writeEpisodeScript(
     ...(show.locale ? { locale: show.locale } : {}),
     date: options.date,
     targetSeconds,
-    wordsPerMinute: showWordsPerMinute(show),
+    wordsPerMinute: showWordsPerMinute(show, voicePick),
     pauses: show.pauses,
-    segmentSeconds: segmentOverhead(segmentRequest(show, { id: 'intro', kind: 'intro', text: 'rate' }).provider),
+    segmentSeconds: segmentOverhead(segmentRequest(show, { id: 'intro', kind: 'intro', text: 'rate' }, voicePick).provider),
   };
   const script =
-    options.script ?? (await pinLanguageVoices(ctx.providers, show, markStoryLanguages(await writer.write(input), sorted.kept, show.language)));
+    options.script ?? (await pinLanguageVoices(ctx.providers, voiced, markStoryLanguages(await writer.write(input), sorted.kept, show.language)));
   // The writer's own length check counts pauses and lead-ins; the ear check's word-count estimate would only repeat it.
   const warnings = [
     ...sorted.warnings,
     ...lengthWarnings(input, script),
     ...earCheckWarnings(script, targetSeconds, input.wordsPerMinute).filter((warning) => warning.code !== 'ear-length'),
   ];
-  return { script, warnings, targetSeconds, kept: sorted.kept };
+  return { script, warnings, targetSeconds, kept: sorted.kept, ...(voicePick ? { voicePick } : {}) };
 }
 
 /** Writes the script and the episode record. Cleaned articles in, nothing synthesised yet. */
 export async function prepareEpisode(ctx: PipelineContext, show: ShowConfig, articles: Article[], options: PrepareOptions): Promise<EpisodeRecord> {
   const store = new EpisodeStore(ctx.work);
   const episodeId = options.episodeId ?? defaultEpisodeId(show, articles, options.date);
-  const { script: written, warnings, targetSeconds, kept } = await writeEpisodeScript(ctx, show, articles, options);
+  const existing = await store.findEpisode(show.id, episodeId);
+  // Submit normally resolved `auto` already (kept in the record); a build that skipped submit (the CLI) resolves it here, once.
+  const { script: written, warnings, targetSeconds, kept, voicePick } = await writeEpisodeScript(ctx, show, articles, {
+    ...options,
+    ...(existing?.voicePick ? { voicePick: existing.voicePick } : {}),
+  });
   const script = options.voice ? { ...written, segments: written.segments.map((segment) => ({ ...segment, voice: options.voice })) } : written;
   // Before anything is stored or synthesised: a script over a cap fails the episode with the cap named.
   assertScriptWithinCaps(script, ctx.caps ?? defaultEpisodeCaps, `${show.id}/${episodeId}`);
-  const existing = await store.findEpisode(show.id, episodeId);
   const now = ctx.now().toISOString();
   const record: EpisodeRecord = {
     ...(existing ?? { chapters: [], segments: [], createdAt: now }),
@@ -153,6 +164,7 @@ export async function prepareEpisode(ctx: PipelineContext, show: ShowConfig, art
   };
   if (warnings.length > 0) record.warnings = warnings;
   else delete record.warnings;
+  if (voicePick) record.voicePick = voicePick;
   await store.saveShow(show);
   await store.saveArticles(show.id, episodeId, articles);
   await store.saveScript(show.id, episodeId, script);
@@ -160,9 +172,18 @@ export async function prepareEpisode(ctx: PipelineContext, show: ShowConfig, art
   return record;
 }
 
-/** The TTS request for one segment: the show's cast decides the voice (see segment-voices.ts), the script may override its name. */
-export function segmentRequest(show: ShowConfig, segment: ScriptSegment): SegmentRenderRequest {
-  const chosen = selectSegmentVoices(show, segment);
+/**
+ * The TTS request for one segment: the show's cast decides the voice (see segment-voices.ts), the script may override its name.
+ * Under `auto` the episode's pick supplies the engines; a script's voice name is a voice of the picked engine, or a host's name for its engine.
+ */
+export function segmentRequest(show: ShowConfig, segment: ScriptSegment, pick?: EpisodeVoicePick): SegmentRenderRequest {
+  const autoAnchor = (show.voices?.anchor ?? show.voice).provider === AUTO_PROVIDER;
+  if (usesAutoVoice(show) && !pick) {
+    throw new BriefcastError(ErrorCodes.INTERNAL, 'the show uses the auto voice but the episode has no voice pick', { subject: show.id });
+  }
+  const host = autoAnchor && segment.voice ? pick?.hosts?.[segment.voice] : undefined;
+  const chosen = selectSegmentVoices(applyVoicePick(show, pick), segment);
+  if (host) Object.assign(chosen.primary, { provider: host.provider, voice: host.voice });
   // A story in another language is read by the voice configured for that language, when there is one.
   const languageVoice = segment.language ? show.otherLanguages.voices?.[segment.language] : undefined;
   const primary = languageVoice ? { ...voiceChoice(languageVoice), ...(segment.voice ? { voice: segment.voice } : {}) } : chosen.primary;
@@ -182,6 +203,17 @@ export function segmentRequest(show: ShowConfig, segment: ScriptSegment): Segmen
     ...(show.pronunciations ? { lexicon: show.pronunciations } : {}),
     language: segment.language ?? show.language,
   };
+}
+
+/** The episode's recorded `auto` pick; resolved and recorded now for an episode stored before it had one. */
+export async function episodeVoicePick(ctx: PipelineContext, show: ShowConfig, episodeId: string): Promise<EpisodeVoicePick | undefined> {
+  if (!usesAutoVoice(show)) return undefined;
+  const record = await new EpisodeStore(ctx.work).getEpisode(show.id, episodeId);
+  if (record.voicePick) return record.voicePick;
+  const pick = await resolveVoicePick(ctx.providers, show);
+  if (!pick) throw new BriefcastError(ErrorCodes.PROVIDER_UNKNOWN, 'the auto voice found no offline engine on this machine', { subject: show.language });
+  const updated = await changeEpisode(ctx, { showId: show.id, episodeId }, (current) => ({ ...current, voicePick: current.voicePick ?? pick }));
+  return updated.voicePick ?? pick;
 }
 
 /** Tolerance of the length promise: the measured episode within ±10% of its target. */

@@ -4,6 +4,8 @@ import type { PipelineContext } from './context.js';
 import { segmentRequest } from './episode-steps.js';
 import { planCacheKey, planRequest, readPieceInfo } from './render-segment.js';
 import { limitsOf } from '../tts/synthesize-text.js';
+import { resolveVoicePick } from '../tts/auto-voice.js';
+import type { EpisodeVoicePick } from '../core/episode.js';
 
 /**
  * What a run would cost before it starts: the characters each provider would
@@ -41,7 +43,9 @@ export interface EpisodeCostEstimate {
   providers: ProviderCostEstimate[];
 }
 
-export async function estimateEpisodeCost(ctx: PipelineContext, show: ShowConfig, script: ScriptDocument): Promise<EpisodeCostEstimate> {
+export async function estimateEpisodeCost(ctx: PipelineContext, show: ShowConfig, script: ScriptDocument, pick?: EpisodeVoicePick): Promise<EpisodeCostEstimate> {
+  // Under `auto`, the engines this machine would pick now (an episode's recorded pick when the caller has one).
+  const voicePick = pick ?? (await resolveVoicePick(ctx.providers, show));
   const rows = new Map<string, ProviderCostEstimate>();
   const row = (provider: string, model: string | undefined, price: number | undefined): ProviderCostEstimate => {
     const key = `${provider}\u0000${model ?? ''}`;
@@ -55,7 +59,7 @@ export async function estimateEpisodeCost(ctx: PipelineContext, show: ShowConfig
   let cachedSegments = 0;
   for (const segment of script.segments) {
     if (!segment.text.trim()) continue;
-    const request = segmentRequest(show, segment);
+    const request = segmentRequest(show, segment, voicePick);
     const plan = await planRequest(ctx, request);
     const cached = (await readPieceInfo(ctx, planCacheKey(ctx, plan))) !== null;
     if (cached) cachedSegments += 1;

@@ -1,17 +1,18 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { contentHash, stableStringify } from '../core/hash.js';
 import { BriefcastError, ErrorCodes, isBriefcastError } from '../core/errors.js';
 import type { SegmentKind } from '../core/types.js';
-import { countMp3Frames } from '../audio/mp3-frames.js';
-import { encodingFingerprint, framesToSeconds } from '../audio/encode-settings.js';
-import { workKeys } from '../storage/keys.js';
+import { encodingFingerprint } from '../audio/encode-settings.js';
 import type { Lexicon } from '../tts/lexicon.js';
 import { planSegment, type SegmentPlan } from '../tts/segment-plan.js';
 import type { VoiceChoice } from '../tts/segment-voices.js';
 import { synthesizeChunks } from '../tts/synthesize-text.js';
 import type { PipelineContext } from './context.js';
 import { withScratchDir } from './scratch.js';
+import { masterPiece, readPieceInfo, type PieceInfo } from './master-piece.js';
+
+export { readPieceInfo, type PieceInfo } from './master-piece.js';
 
 /**
  * A segment's audio is a finished MP3 piece in the content cache, independent
@@ -35,12 +36,6 @@ export interface SegmentRenderRequest {
   fallback?: VoiceChoice[];
   lexicon?: Lexicon;
   language?: string;
-}
-
-export interface PieceInfo {
-  cacheKey: string;
-  frames: number;
-  durationSeconds: number;
 }
 
 export interface RenderedSegment extends PieceInfo {
@@ -70,34 +65,19 @@ export async function segmentCacheKey(ctx: PipelineContext, request: SegmentRend
   return planCacheKey(ctx, await planRequest(ctx, request));
 }
 
-/** Reads a cached piece's info; null when the piece is missing or incomplete. */
-export async function readPieceInfo(ctx: PipelineContext, cacheKey: string): Promise<PieceInfo | null> {
-  const [info, audio] = await Promise.all([ctx.work.head(workKeys.segmentInfo(cacheKey)), ctx.work.head(workKeys.segmentAudio(cacheKey))]);
-  if (!info || !audio) return null;
-  return JSON.parse(Buffer.from(await ctx.work.get(workKeys.segmentInfo(cacheKey))).toString('utf8')) as PieceInfo;
-}
-
-/** Masters a local audio file set into the cache; the info JSON is written last and marks the piece complete. */
-export async function storePiece(ctx: PipelineContext, cacheKey: string, mp3Path: string): Promise<PieceInfo> {
-  const frames = countMp3Frames(await readFile(mp3Path));
-  const info: PieceInfo = { cacheKey, frames, durationSeconds: framesToSeconds(frames, ctx.encoding) };
-  await ctx.work.putFile(workKeys.segmentAudio(cacheKey), mp3Path, { contentType: 'audio/mpeg' });
-  await ctx.work.put(workKeys.segmentInfo(cacheKey), JSON.stringify(info), { contentType: 'application/json' });
-  return info;
-}
-
 export async function renderSegment(ctx: PipelineContext, request: SegmentRenderRequest): Promise<RenderedSegment> {
   if (!request.text.trim()) {
     throw new BriefcastError(ErrorCodes.SCRIPT_INVALID, 'a segment has no text to speak');
   }
   const candidates = candidateVoices(request);
   for (const [index, candidate] of candidates.entries()) {
-    const plan = await planRequest(ctx, request, candidate);
-    const cacheKey = planCacheKey(ctx, plan);
     const speaker = { provider: candidate.narrator.provider, voice: candidate.narrator.voice };
-    const existing = await readPieceInfo(ctx, cacheKey);
-    if (existing) return { ...existing, cached: true, ...speaker };
     try {
+      // Planning loads the provider: an engine this machine lacks fails here, and a fallback voice may take over.
+      const plan = await planRequest(ctx, request, candidate);
+      const cacheKey = planCacheKey(ctx, plan);
+      const existing = await readPieceInfo(ctx, cacheKey);
+      if (existing) return { ...existing, cached: true, ...speaker };
       return { ...(await synthesisePlan(ctx, plan, cacheKey)), cached: false, ...speaker };
     } catch (error) {
       if (index === candidates.length - 1 || !providerDown(error)) throw error;
@@ -116,7 +96,11 @@ export async function renderSegment(ctx: PipelineContext, request: SegmentRender
  */
 function providerDown(error: unknown): boolean {
   return (
-    isBriefcastError(error, ErrorCodes.TTS_FAILED) || isBriefcastError(error, ErrorCodes.TTS_RATE_LIMITED) || isBriefcastError(error, ErrorCodes.TTS_AUTH)
+    isBriefcastError(error, ErrorCodes.TTS_FAILED) ||
+    isBriefcastError(error, ErrorCodes.TTS_RATE_LIMITED) ||
+    isBriefcastError(error, ErrorCodes.TTS_AUTH) ||
+    // An offline engine or voice package this machine does not have (see local-engine-run.ts).
+    (isBriefcastError(error) && error.details?.['engineMissing'] === true)
   );
 }
 
@@ -133,9 +117,7 @@ async function synthesisePlan(ctx: PipelineContext, plan: SegmentPlan, cacheKey:
         inputs.push(path);
       }
     }
-    const output = join(dir, 'piece.mp3');
-    await ctx.ffmpeg.masterSpeech(inputs, output, ctx.encoding);
-    return storePiece(ctx, cacheKey, output);
+    return masterPiece(ctx, cacheKey, inputs, dir);
   });
 }
 

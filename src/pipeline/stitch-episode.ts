@@ -8,14 +8,18 @@ import { layoutEpisode, type EpisodeLayout, type LaidOutSegment, type TimedPiece
 import { publicKeys, workKeys } from '../storage/keys.js';
 import type { PipelineContext } from './context.js';
 import { EpisodeStore } from './episode-store.js';
-import { readPieceInfo } from './render-segment.js';
+import { readPieceInfo, speakerPieceKey, type PieceInfo, type PieceLoudness } from './master-piece.js';
 import { renderMusicPiece, renderSilencePiece } from './render-pieces.js';
 import { withScratchDir } from './scratch.js';
 import { readShowAssets } from './show-assets.js';
 import { BriefcastError, ErrorCodes } from '../core/errors.js';
 import { checkArtwork } from '../config/artwork-check.js';
 import { absoluteUrl } from '../feed/urls.js';
-import { renderSpeakerRendition, speakerRenditionRefusal, SPEAKER_RENDITION_VERSION } from '../audio/speaker-rendition.js';
+import { speakerRenditionRefusal, speakerTarget, SPEAKER_RENDITION_VERSION } from '../audio/speaker-rendition.js';
+import { combineLoudness, decodeEnergies } from '../audio/loudness-blocks.js';
+import { commentFrameToComm } from '../audio/id3-comment.js';
+import { SAMPLES_PER_MP3_FRAME } from '../audio/encode-settings.js';
+import { mapConcurrent } from '../core/map-concurrent.js';
 import type { ShowAssets } from './show-assets.js';
 
 /** What the synthesis step reports per script segment; the stitcher reads the pieces from the cache. */
@@ -37,8 +41,9 @@ export interface StitchResult {
 
 /**
  * Joins cached pieces into the episode MP3 by stream copy, with ID3 tags,
- * chapters and cover art, then measures what was actually produced; renders
- * and measures the louder smart-speaker rendition from it.
+ * chapters and cover art, and their speaker twins into the smart-speaker
+ * rendition the same way. Loudness, true peak and duration come from what the
+ * pieces measured when they were made, so a rebuild decodes nothing it did not change.
  */
 export async function stitchEpisode(
   ctx: PipelineContext,
@@ -54,6 +59,7 @@ export async function stitchEpisode(
   ]);
   const byId = new Map(results.map((result) => [result.segmentId, result]));
   const segments: LaidOutSegment[] = [];
+  const infos = new Map<string, PieceInfo>();
   for (const segment of script.segments) {
     const result = byId.get(segment.id);
     const piece = result ? await readPieceInfo(ctx, result.cacheKey) : null;
@@ -61,26 +67,32 @@ export async function stitchEpisode(
       throw new BriefcastError(ErrorCodes.INTERNAL, 'segment audio missing from the cache', { subject: segment.id, retryable: true });
     }
     segments.push({ segment, piece, provider: result.provider, voice: result.voice, cached: result.cached });
+    infos.set(piece.cacheKey, piece);
   }
 
+  const known = (piece: PieceInfo): PieceInfo => (infos.set(piece.cacheKey, piece), piece);
   const silences = new Map<number, TimedPiece>();
-  for (const ms of new Set([show.pauses.segmentMs, show.pauses.storyMs])) if (ms > 0) silences.set(ms, await renderSilencePiece(ctx, ms));
+  for (const ms of new Set([show.pauses.segmentMs, show.pauses.storyMs])) if (ms > 0) silences.set(ms, known(await renderSilencePiece(ctx, ms)));
   const music = {
-    intro: show.music?.intro ? await renderMusicPiece(ctx, show.music.intro, show.music.gainDb) : undefined,
-    outro: show.music?.outro ? await renderMusicPiece(ctx, show.music.outro, show.music.gainDb) : undefined,
+    intro: show.music?.intro ? known(await renderMusicPiece(ctx, show.music.intro, show.music.gainDb)) : undefined,
+    outro: show.music?.outro ? known(await renderMusicPiece(ctx, show.music.outro, show.music.gainDb)) : undefined,
   };
   const layout = layoutEpisode({ segments, silence: (ms) => silences.get(ms)!, pauses: show.pauses, music });
 
   return withScratchDir(ctx.scratchDir, async (dir) => {
-    const local = new Map<string, string>();
-    for (const piece of layout.pieces) {
-      if (local.has(piece.cacheKey)) continue;
-      const path = join(dir, `${piece.cacheKey}.mp3`);
-      await ctx.work.getToFile(workKeys.segmentAudio(piece.cacheKey), path);
-      local.set(piece.cacheKey, path);
-    }
-    const listFile = join(dir, 'pieces.txt');
-    await writeFile(listFile, `${layout.pieces.map((piece) => concatListLine(local.get(piece.cacheKey)!)).join('\n')}\n`);
+    const refusal = speakerRenditionRefusal(layout.durationSeconds);
+    const podcastFiles = new Map<string, string>();
+    const speakerFiles = new Map<string, string>();
+    await mapConcurrent([...infos.values()], 4, async (info) => {
+      const path = join(dir, `${info.cacheKey}.mp3`);
+      await ctx.work.getToFile(workKeys.segmentAudio(info.cacheKey), path);
+      podcastFiles.set(info.cacheKey, path);
+      if (refusal) return;
+      if (!info.speaker) return void speakerFiles.set(info.cacheKey, path);
+      const twin = join(dir, `${info.cacheKey}-speaker.mp3`);
+      await ctx.work.getToFile(speakerPieceKey(info.cacheKey), twin);
+      speakerFiles.set(info.cacheKey, twin);
+    });
     const metadataFile = join(dir, 'metadata.txt');
     await writeFfmetadata(
       metadataFile,
@@ -89,33 +101,67 @@ export async function stitchEpisode(
     );
     const { artwork, cover } = await resolveArtwork(ctx, show, record, assets, dir);
     const output = join(dir, 'episode.mp3');
-    await ctx.ffmpeg.concatenate(listFile, metadataFile, output, cover);
-    // The speaker rendition starts from the pieces' known target level, so it runs beside the podcast
-    // measurement instead of after it (both read the finished file; each is measured on its own).
-    const refusal = speakerRenditionRefusal(layout.durationSeconds);
     const speakerFile = join(dir, 'speaker.mp3');
-    const [loudness, rendition] = await Promise.all([
-      ctx.ffmpeg.measureLoudness(output),
-      refusal
-        ? undefined
-        : renderSpeakerRendition(ctx.ffmpeg, output, speakerFile, ctx.encoding, { integratedLufs: ctx.encoding.targetLufs, truePeakDbtp: ctx.encoding.truePeakDb, loudnessRangeLu: 0 }),
+    // Both renditions are stream copies of finished pieces with the same frames, so their chapters line up exactly.
+    await Promise.all([
+      joinPieces(ctx, dir, 'podcast', layout, podcastFiles, metadataFile, output, cover),
+      refusal ? undefined : joinPieces(ctx, dir, 'speaker', layout, speakerFiles, metadataFile, speakerFile),
     ]);
+    const ordered = layout.pieces.map((piece) => infos.get(piece.cacheKey)!);
+    const loudness = episodeLoudness(ctx, ordered.map((info) => info.loudness));
 
     // A content-hashed file name: a rebuilt episode gets a new URL, so apps and CDNs never serve stale audio.
     // The cover is inside the file, so a new artwork is a new file too.
     const hash = contentHash(`${layout.pieces.map((piece) => piece.cacheKey).join('|')}${record.title}|${artwork?.url ?? ''}`, 10);
-    const audio = await publishAudio(ctx, output, publicKeys.episodeFile(show.id, episodeId, `${show.id}-${episodeId}-${hash}.mp3`), loudness);
+    const audio = await publishAudio(ctx, output, publicKeys.episodeFile(show.id, episodeId, `${show.id}-${episodeId}-${hash}.mp3`), loudness, layout.durationSeconds);
 
     let speakerAudio: EpisodeAudio | undefined;
-    if (refusal || !rendition) {
+    if (refusal) {
       ctx.logger.info({ showId: show.id, episodeId, reason: refusal }, 'no speaker rendition');
     } else {
+      const speakerLoudness = episodeLoudness(ctx, ordered.map((info) => info.speaker ?? info.loudness));
+      if (Math.abs(speakerLoudness.integratedLufs - speakerTarget.integratedLufs) > speakerTarget.toleranceLu || speakerLoudness.truePeakDbtp > speakerTarget.truePeakDbtp) {
+        ctx.logger.warn({ showId: show.id, episodeId, lufs: speakerLoudness.integratedLufs, truePeak: speakerLoudness.truePeakDbtp }, 'speaker rendition outside its targets');
+      }
       const key = publicKeys.episodeFile(show.id, episodeId, `${show.id}-${episodeId}-${hash}-speaker-${SPEAKER_RENDITION_VERSION}.mp3`);
-      speakerAudio = await publishAudio(ctx, speakerFile, key, rendition.loudness);
-      ctx.logger.debug({ showId: show.id, episodeId, passes: rendition.passes.length, lufs: rendition.loudness.integratedLufs }, 'speaker rendition');
+      speakerAudio = await publishAudio(ctx, speakerFile, key, speakerLoudness, layout.durationSeconds);
     }
     return { audio, speakerAudio, artwork, layout };
   });
+}
+
+/** One rendition: the concat list of its pieces in playing order, joined by stream copy with tags and chapters, COMM fixed. */
+async function joinPieces(
+  ctx: PipelineContext,
+  dir: string,
+  name: string,
+  layout: EpisodeLayout,
+  files: Map<string, string>,
+  metadataFile: string,
+  output: string,
+  cover?: string,
+): Promise<void> {
+  const listFile = join(dir, `${name}-pieces.txt`);
+  await writeFile(listFile, `${layout.pieces.map((piece) => concatListLine(files.get(piece.cacheKey)!)).join('\n')}\n`);
+  await ctx.ffmpeg.concatenate(listFile, metadataFile, output, cover);
+  await commentFrameToComm(output);
+}
+
+/** The episode's loudness from its pieces' cached energies and true peaks: nothing is decoded again. */
+function episodeLoudness(ctx: PipelineContext, pieces: PieceLoudness[]): EpisodeLoudness {
+  const combined = combineLoudness(pieces.map((piece) => ({ energies: decodeEnergies(piece.energies) })), ctx.encoding.sampleRate, SAMPLES_PER_MP3_FRAME);
+  const peaks = pieces.map((piece) => piece.truePeakDbtp).filter((peak): peak is number => peak !== null);
+  return {
+    integratedLufs: combined.integratedLufs,
+    loudnessRangeLu: combined.loudnessRangeLu,
+    truePeakDbtp: peaks.length > 0 ? Math.max(...peaks) : Number.NEGATIVE_INFINITY,
+  };
+}
+
+interface EpisodeLoudness {
+  integratedLufs: number;
+  truePeakDbtp: number;
+  loudnessRangeLu: number;
 }
 
 /** Uploads a finished MP3 (immutable under its hashed key) and describes it as measured. */
@@ -123,16 +169,17 @@ async function publishAudio(
   ctx: PipelineContext,
   file: string,
   key: string,
-  loudness: { integratedLufs: number; truePeakDbtp: number; loudnessRangeLu: number },
+  loudness: EpisodeLoudness,
+  durationSeconds: number,
 ): Promise<EpisodeAudio> {
-  const [probed, size] = await Promise.all([ctx.ffmpeg.probe(file), stat(file)]);
+  const size = await stat(file);
   await ctx.publish.putFile(key, file, { contentType: 'audio/mpeg', cacheControl: 'public, max-age=31536000, immutable' });
   return {
     key,
     url: ctx.publish.publicUrl(key),
     bytes: size.size,
     mimeType: 'audio/mpeg',
-    durationSeconds: probed.durationSeconds,
+    durationSeconds,
     integratedLufs: loudness.integratedLufs,
     truePeakDbtp: loudness.truePeakDbtp,
     loudnessRangeLu: loudness.loudnessRangeLu,

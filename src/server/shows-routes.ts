@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AUTO_PROVIDER } from '../tts/auto-voice.js';
 import { z } from 'zod';
 import type { ShowConfig } from '../config/show-config.js';
 import { BriefcastError, ErrorCodes, isBriefcastError } from '../core/errors.js';
@@ -35,7 +36,7 @@ function assertRegistered(show: ShowConfig, services: ApiServices): void {
     ),
   ] as Array<[string, string]>;
   for (const [field, name] of voices) {
-    if (!providers.has(name)) throw new BriefcastError(ErrorCodes.PROVIDER_UNKNOWN, `unknown TTS provider "${name}"; known: ${providers.names().join(', ')}`, { subject: field });
+    if (name !== AUTO_PROVIDER && !providers.has(name)) throw new BriefcastError(ErrorCodes.PROVIDER_UNKNOWN, `unknown TTS provider "${name}"; known: ${[AUTO_PROVIDER, ...providers.names()].join(', ')}`, { subject: field });
   }
   const writer = show.script?.writer;
   if (writer !== undefined && !writers.names().includes(writer)) {

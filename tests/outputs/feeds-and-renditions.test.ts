@@ -7,7 +7,7 @@ import { podcastGuid } from '../../src/feed/podcast-guid.js';
 import { buildFromArticles } from '../../src/pipeline/build-now.js';
 import { rebuildFeed } from '../../src/pipeline/publish-episode.js';
 import { createServer } from '../../src/server/create-server.js';
-import { measureWithEbur128 } from '../support/media.js';
+import { ffprobeJson, measureWithEbur128 } from '../support/media.js';
 import { buildEpisodeFixture, type EpisodeFixture } from './support/episode-fixture.js';
 
 /**
@@ -55,12 +55,33 @@ describe('feeds and renditions of a real episode', () => {
     expect(podcast.truePeak).toBeLessThanOrEqual(-1);
     expect(Math.abs(speaker.integrated - -14)).toBeLessThanOrEqual(1);
     expect(speaker.truePeak).toBeLessThanOrEqual(-2);
-    // The record holds what was measured on the published files.
-    expect(Math.abs(speakerAudio!.integratedLufs - speaker.integrated)).toBeLessThanOrEqual(0.2);
+    // The record holds figures derived from the pieces' cached energies and peaks; a full ebur128 pass over each file agrees.
+    expect(Math.abs(audio!.integratedLufs - podcast.integrated)).toBeLessThanOrEqual(0.1);
+    expect(Math.abs(audio!.truePeakDbtp - podcast.truePeak)).toBeLessThanOrEqual(0.2);
+    expect(Math.abs(speakerAudio!.integratedLufs - speaker.integrated)).toBeLessThanOrEqual(0.1);
     expect(Math.abs(speakerAudio!.truePeakDbtp - speaker.truePeak)).toBeLessThanOrEqual(0.2);
     expect(speakerAudio!.durationSeconds).toBeGreaterThanOrEqual(10);
     expect(speakerAudio!.durationSeconds).toBeLessThanOrEqual(600);
     expect(Math.abs(speakerAudio!.durationSeconds - audio!.durationSeconds)).toBeLessThan(0.2);
+  });
+
+  it("gives the speaker rendition the podcast file's chapters at the same offsets, over the same audio length", async () => {
+    const [podcast, speaker] = await Promise.all([ffprobeJson(fixture.published(fixture.record.audio!.key)), ffprobeJson(fixture.published(fixture.record.speakerAudio!.key))]);
+    expect(podcast.chapters.length).toBeGreaterThan(1);
+    expect(speaker.chapters.map((c) => [c.tags?.title, c.start_time, c.end_time])).toEqual(podcast.chapters.map((c) => [c.tags?.title, c.start_time, c.end_time]));
+    expect(Number(speaker.format.duration)).toBeCloseTo(Number(podcast.format.duration), 2);
+  });
+
+  it('stores the episode description as an ID3 COMM frame, not a user text frame', async () => {
+    for (const key of [fixture.record.audio!.key, fixture.record.speakerAudio!.key]) {
+      const frames = id3Frames(await readFile(fixture.published(key)));
+      const comm = frames.find((frame) => frame.id === 'COMM');
+      expect(comm).toBeDefined();
+      expect(comm!.body.subarray(1, 4).toString('latin1')).toBe('eng');
+      expect(frames.some((frame) => frame.id === 'TXXX' && frame.text.includes('comment'))).toBe(false);
+      // ffprobe reads a COMM frame back as the "comment" tag.
+      expect((await ffprobeJson(fixture.published(key))).format.tags?.comment).toBe(fixture.record.description);
+    }
   });
 
   it('writes well-formed XML with no entity outside CDATA but the XML ones in attributes', () => {
@@ -150,3 +171,19 @@ describe('feeds and renditions of a real episode', () => {
     expect(new Set(items.map((item) => item.uid)).size).toBe(items.length);
   });
 });
+
+/** The frames of an ID3v2.3 tag, read here independently of the code that writes them. */
+function id3Frames(file: Buffer): Array<{ id: string; body: Buffer; text: string }> {
+  expect(file.toString('latin1', 0, 3)).toBe('ID3');
+  const size = ((file[6]! & 0x7f) << 21) | ((file[7]! & 0x7f) << 14) | ((file[8]! & 0x7f) << 7) | (file[9]! & 0x7f);
+  const frames: Array<{ id: string; body: Buffer; text: string }> = [];
+  for (let offset = 10; offset + 10 <= 10 + size; ) {
+    const id = file.toString('latin1', offset, offset + 4);
+    if (!/^[A-Z0-9]{4}$/.test(id)) break;
+    const length = file.readUInt32BE(offset + 4);
+    const body = file.subarray(offset + 10, offset + 10 + length);
+    frames.push({ id, body, text: body.toString('latin1').replace(/\0/g, '') });
+    offset += 10 + length;
+  }
+  return frames;
+}

@@ -1,25 +1,26 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { podcastEncoding } from '../../src/audio/encode-settings.js';
-import { findFfmpeg } from '../../src/audio/ffmpeg-binaries.js';
-import { FfmpegTools } from '../../src/audio/ffmpeg.js';
-import { renderSpeakerRendition, speakerRenditionRefusal } from '../../src/audio/speaker-rendition.js';
+import { SAMPLES_PER_MP3_FRAME } from '../../src/audio/encode-settings.js';
+import { combineLoudness, decodeEnergies } from '../../src/audio/loudness-blocks.js';
+import { speakerRenditionRefusal } from '../../src/audio/speaker-rendition.js';
+import { masterPiece, speakerPieceKey } from '../../src/pipeline/master-piece.js';
+import { workKeys } from '../../src/storage/keys.js';
 import { measureWithEbur128 } from '../support/media.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
 import { run } from './support/media-tools.js';
 
 /**
- * The speaker rendition from inputs unlike eSpeak speech: a quiet and a loud
- * pulsing noise (far from the podcast level), each measured afterwards by
- * ffmpeg's ebur128 called directly.
+ * The speaker twin of a piece from inputs unlike eSpeak speech: a quiet and a
+ * loud pulsing noise (far from either target), each piece and twin measured
+ * afterwards by ffmpeg's ebur128 called directly.
  */
-describe('speaker rendition', () => {
+describe('speaker twins of pieces', () => {
+  let app: TestApp;
   let dir: string;
-  const ffmpeg = new FfmpegTools(findFfmpeg());
 
   async function pulsingNoise(name: string, gainDb: number): Promise<string> {
-    const path = join(dir, name);
+    const path = join(app.root, name);
     await run('ffmpeg', [
       '-v', 'error', '-y', '-f', 'lavfi', '-i', 'anoisesrc=color=pink:amplitude=0.5:duration=12:seed=7',
       '-af', `tremolo=f=3:d=0.9,volume=${gainDb}dB`, '-ac', '1', '-ar', '44100', '-c:a', 'libmp3lame', '-b:a', '96k', path,
@@ -28,23 +29,36 @@ describe('speaker rendition', () => {
   }
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'briefcast-speaker-'));
+    app = await createTestApp();
+    dir = await mkdtemp(join(app.root, 'scratch-'));
   });
-  afterAll(() => rm(dir, { recursive: true, force: true }));
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+    await app?.dispose();
+  });
 
   it.each([
     ['quiet', -16],
     ['loud', 4],
-  ])('brings %s input to -14 LUFS with true peak at or below -2 dBTP', async (name, gainDb) => {
+  ])('masters %s input to -16 LUFS and its twin to -14 LUFS with true peak at or below -2 dBTP', async (name, gainDb) => {
     const input = await pulsingNoise(`${name}.mp3`, gainDb);
-    const before = await ffmpeg.measureLoudness(input);
-    const output = join(dir, `${name}-speaker.mp3`);
-    const rendition = await renderSpeakerRendition(ffmpeg, input, output, podcastEncoding, before);
-    const measured = await measureWithEbur128(output);
-    expect(Math.abs(before.integratedLufs - -14)).toBeGreaterThan(3);
-    expect(Math.abs(measured.integrated - -14)).toBeLessThanOrEqual(1);
-    expect(measured.truePeak).toBeLessThanOrEqual(-2);
-    expect(Math.abs(rendition.loudness.integratedLufs - measured.integrated)).toBeLessThanOrEqual(0.2);
+    const before = await measureWithEbur128(input);
+    expect(Math.abs(before.integrated - -14)).toBeGreaterThan(3);
+    const info = await masterPiece(app.ctx, `noise-${name}`, [input], dir);
+    const podcastFile = join(app.root, `${name}-piece.mp3`);
+    const twinFile = join(app.root, `${name}-twin.mp3`);
+    await app.ctx.work.getToFile(workKeys.segmentAudio(info.cacheKey), podcastFile);
+    await app.ctx.work.getToFile(speakerPieceKey(info.cacheKey), twinFile);
+    const [podcast, twin] = await Promise.all([measureWithEbur128(podcastFile), measureWithEbur128(twinFile)]);
+    expect(Math.abs(podcast.integrated - -16)).toBeLessThanOrEqual(1);
+    expect(podcast.truePeak).toBeLessThanOrEqual(-1);
+    expect(Math.abs(twin.integrated - -14)).toBeLessThanOrEqual(1);
+    expect(twin.truePeak).toBeLessThanOrEqual(-2);
+    // What the piece keeps about itself matches the independent measurement.
+    const derived = (energies: string) => combineLoudness([{ energies: decodeEnergies(energies) }], 44_100, SAMPLES_PER_MP3_FRAME).integratedLufs;
+    expect(Math.abs(derived(info.loudness.energies) - podcast.integrated)).toBeLessThanOrEqual(0.1);
+    expect(Math.abs(derived(info.speaker!.energies) - twin.integrated)).toBeLessThanOrEqual(0.1);
+    expect(Math.abs(info.speaker!.truePeakDbtp! - twin.truePeak)).toBeLessThanOrEqual(0.1);
   });
 
   it('is refused for audio Alexa will not play: under 10 seconds or over 10 minutes', () => {

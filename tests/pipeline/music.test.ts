@@ -56,4 +56,25 @@ describe('intro and outro music', () => {
     expect(Math.abs(loudness.integrated + 16)).toBeLessThanOrEqual(1);
     expect(loudness.truePeak).toBeLessThanOrEqual(-1);
   });
+
+  it('plays the music at the speech target plus gainDb', async () => {
+    const quieter = parseShowConfig({
+      id: 'music-show-quiet',
+      title: 'Music Show',
+      description: 'With quieter music',
+      author: 'Tests',
+      targetMinutes: 0.7,
+      music: { intro: join(app.root, 'intro.wav'), gainDb: -10 },
+    });
+    const second = await createEpisode(app.ctx, { show: quieter, sources: [join(fixtures, 'harbour.md')], date: new Date('2026-11-28T12:00:00Z') });
+    // The first whole seconds of each file are the intro music alone (speech starts just after 3 s).
+    const introLevel = async (key: string) => {
+      const clip = join(app.root, `${key.split('/').pop()}-intro.wav`);
+      await run('ffmpeg', ['-v', 'error', '-y', '-i', join(app.publishDir, ...key.split('/')), '-t', '2.9', clip]);
+      return (await measureWithEbur128(clip)).integrated;
+    };
+    const [atZero, atMinusTen] = [await introLevel(record.audio!.key), await introLevel(second.audio!.key)];
+    expect(Math.abs(atZero - -16)).toBeLessThanOrEqual(1);
+    expect(Math.abs(atMinusTen - -26)).toBeLessThanOrEqual(1);
+  });
 });

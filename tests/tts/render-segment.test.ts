@@ -120,8 +120,8 @@ describe('multi-voice shows', () => {
     ]);
   });
 
-  it('keeps existing single-voice shows as they were', () => {
-    const plain = show();
+  it('keeps existing single-voice shows that name eSpeak NG as they were', () => {
+    const plain = show({ voice: { provider: 'espeak' } });
     expect(segmentRequest(plain, story)).toMatchObject({ provider: 'espeak', voice: 'en-us', speed: 1 });
     expect(segmentRequest(plain, { ...story, voice: 'en-gb' }).voice).toBe('en-gb');
   });

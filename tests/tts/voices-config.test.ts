@@ -58,7 +58,7 @@ describe('configuration from the environment', () => {
 describe('provider registration', () => {
   it('registers every built-in provider by name and builds a vendor one only when asked', async () => {
     const registry = registerDefaultProviders(new ProviderRegistry(), loadConfig({ BRIEFCAST_TTS_RATE_LIMITS: 'polly=5' }));
-    expect(registry.names()).toEqual(['elevenlabs', 'espeak', 'flite', 'kokoro', 'openai', 'polly']);
+    expect(registry.names()).toEqual(['elevenlabs', 'espeak', 'festival', 'flite', 'kokoro', 'openai', 'polly']);
     expect(registry.synthesis.rateLimits).toEqual({ polly: 5 });
     // No key configured: the provider refuses to start rather than send unauthenticated requests.
     await expect(registry.get('elevenlabs')).rejects.toMatchObject({ code: 'TTS_AUTH' });

@@ -29,6 +29,12 @@ export function parseDate(value: string | undefined, now: Date): Date {
 /** Show file plus command-line overrides, validated by the same schema. */
 export async function resolveShow(options: EpisodeOptions): Promise<ShowConfig> {
   const show = await loadShowFile(options.show);
+  if (options.voice && show.voice.provider === 'auto') {
+    // A voice name only means something to one provider, and `auto` chooses the provider per machine.
+    throw new BriefcastError(ErrorCodes.CONFIG_INVALID, 'the show\'s voice is "auto"; --voice needs a show that names its provider, e.g. "voice": {"provider": "espeak"}', {
+      subject: options.voice,
+    });
+  }
   const overridden = {
     ...show,
     ...(options.minutes ? { targetMinutes: Number(options.minutes) } : {}),

@@ -7,6 +7,7 @@ import { withApp } from '../run-command.js';
 import { publicKeys } from '../../storage/keys.js';
 import { printEpisode, resolveShow } from './create.js';
 import { startServer } from './serve.js';
+import { demoVoiceLines } from '../demo-voice.js';
 
 const examples = fileURLToPath(new URL('../../../examples/', import.meta.url));
 
@@ -29,6 +30,7 @@ export function registerDemo(program: Command): void {
           );
           const feedUrl = ctx.publish.publicUrl(publicKeys.feed(show.id));
           printEpisode(record, feedUrl);
+          process.stdout.write(`${(await demoVoiceLines(record)).join('\n')}\n`);
           serveFrom = { publishDir: config.publishDir, host: config.host, port: config.port, feedUrl };
         },
         options.port ? { port: Number(options.port) } : {},

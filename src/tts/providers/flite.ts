@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { BriefcastError, ErrorCodes } from '../../core/errors.js';
 import type { SpeechProvider, SpeechRequest, SpeechResult, VoiceInfo } from '../speech-provider.js';
+import { createEngineRunner, type EngineRunner, type EngineRunnerOptions } from './local-engine-run.js';
+import { nothingToSay, silentWav, speakableLatinText } from './speakable-text.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -15,6 +17,7 @@ const execFileAsync = promisify(execFile);
  */
 export interface FliteProviderOptions {
   binary?: string;
+  runner?: EngineRunnerOptions;
 }
 
 export async function createFliteProvider(options: FliteProviderOptions = {}): Promise<SpeechProvider> {
@@ -23,7 +26,10 @@ export async function createFliteProvider(options: FliteProviderOptions = {}): P
   try {
     listing = (await execFileAsync(binary, ['-lv'], { timeout: 5000 })).stdout;
   } catch {
-    throw new BriefcastError(ErrorCodes.PROVIDER_UNKNOWN, 'flite not found; install it (apt-get install flite)', { subject: binary });
+    throw new BriefcastError(ErrorCodes.PROVIDER_UNKNOWN, 'flite not found; install it (apt-get install flite)', {
+      subject: binary,
+      details: { engineMissing: true },
+    });
   }
   // `flite --version` prints its version and then exits 1, so read stdout either way.
   const versionText = await execFileAsync(binary, ['--version'], { timeout: 5000 }).then(
@@ -32,7 +38,7 @@ export async function createFliteProvider(options: FliteProviderOptions = {}): P
   );
   const version = /flite-([\w.-]+)/.exec(versionText)?.[1] ?? 'unknown';
   const voices = listing.replace(/^.*?:/s, '').trim().split(/\s+/).filter(Boolean);
-  return new FliteProvider(binary, version, voices);
+  return new FliteProvider(binary, version, voices, createEngineRunner(options.runner));
 }
 
 class FliteProvider implements SpeechProvider {
@@ -44,6 +50,7 @@ class FliteProvider implements SpeechProvider {
     private readonly binary: string,
     version: string,
     private readonly voices: string[],
+    private readonly runner: EngineRunner,
   ) {
     this.engineId = `flite@${version}`;
   }
@@ -57,14 +64,15 @@ class FliteProvider implements SpeechProvider {
     if (!this.voices.includes(request.voice)) {
       throw new BriefcastError(ErrorCodes.VOICE_UNKNOWN, `unknown flite voice; try one of ${this.voices.join(', ')}`, { subject: request.voice });
     }
+    const text = speakableLatinText(request.text);
+    if (nothingToSay(text)) return { audio: silentWav(16_000, 0.25), format: 'wav', sampleRate: 16_000 };
     const dir = await mkdtemp(join(tmpdir(), 'briefcast-flite-'));
     try {
       const out = join(dir, 'out.wav');
       // duration_stretch > 1 is slower speech, so it is the inverse of the speed multiplier.
-      const args = ['-voice', request.voice, '--setf', `duration_stretch=${(1 / request.speed).toFixed(3)}`, '-t', request.text, '-o', out];
-      await execFileAsync(this.binary, args, { timeout: 120_000, signal: request.signal }).catch((error: Error) => {
-        throw new BriefcastError(ErrorCodes.TTS_FAILED, `flite failed: ${error.message.slice(0, 300)}`, { subject: request.voice, cause: error });
-      });
+      const args = ['-voice', request.voice, '--setf', `duration_stretch=${(1 / request.speed).toFixed(3)}`, '-t', text, '-o', out];
+      // Arguments go to execve as they are (no shell), so the text needs no quoting.
+      await this.runner.run({ binary: this.binary, args, textLength: text.length, signal: request.signal, label: `flite (${request.voice})` });
       const audio = new Uint8Array(await readFile(out));
       if (audio.byteLength <= 44) throw new BriefcastError(ErrorCodes.TTS_FAILED, 'flite returned no audio', { subject: request.voice });
       return { audio, format: 'wav', sampleRate: 16_000, ...(request.ssml ? { warnings: ['flite reads plain text; SSML was not requested from it'] } : {}) };

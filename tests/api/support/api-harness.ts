@@ -66,6 +66,8 @@ export const morningShow = {
   title: 'Morning Harbour',
   description: 'A short test briefing.',
   author: 'Test Desk',
+  // Named, since new shows default to `auto` and these tests pin eSpeak NG voice names per episode.
+  voice: { provider: 'espeak' },
   targetMinutes: 0.5,
 };
 
