@@ -2,7 +2,7 @@ import { mapConcurrent } from '../core/map-concurrent.js';
 import { toBriefcastError, type BriefcastError } from '../core/errors.js';
 import { pieceRendered, publishStep, renderPieceStep, stitchStep, writeScriptStep } from './build-steps.js';
 import type { PipelineContext } from './context.js';
-import type { BuildOrder, BuildOutcome, EpisodeExecutor } from './episode-executor.js';
+import type { BuildEnd, BuildListener, BuildOrder, BuildOutcome, EpisodeExecutor } from './episode-executor.js';
 import { failEpisode, type EpisodeRef } from './episode-lifecycle.js';
 import { stitchInputs } from './episode-plan.js';
 import { noProgress, type ProgressListener } from './progress.js';
@@ -28,7 +28,7 @@ export class EmbeddedExecutor implements EpisodeExecutor {
   readonly mode = 'embedded' as const;
   private readonly building = new Set<string>();
   private readonly waiting: Array<() => Promise<void>> = [];
-  private readonly listeners: Array<(ref: EpisodeRef, outcome: BuildOutcome) => void> = [];
+  private readonly listeners: BuildListener[] = [];
   private idleWaiters: Array<() => void> = [];
   private active = 0;
   private readonly onProgress: ProgressListener;
@@ -50,7 +50,7 @@ export class EmbeddedExecutor implements EpisodeExecutor {
     this.pump();
   }
 
-  async onFinished(listener: (ref: EpisodeRef, outcome: BuildOutcome) => void): Promise<void> {
+  async onFinished(listener: BuildListener): Promise<void> {
     this.listeners.push(listener);
   }
 
@@ -86,30 +86,33 @@ export class EmbeddedExecutor implements EpisodeExecutor {
     const { ref } = order;
     const log = this.ctx.logger.child({ showId: ref.showId, episodeId: ref.episodeId });
     let outcome: BuildOutcome = 'failed';
+    const end: BuildEnd = {};
     try {
-      outcome = await this.steps(order);
+      outcome = await this.steps(order, end);
       log.info({ outcome }, 'episode build finished');
     } catch (error) {
       const failure = toBriefcastError(error);
       log.warn({ code: failure.code, err: failure }, 'episode failed');
-      await failEpisode(this.ctx, ref, failure).catch((recordError: unknown) => log.error({ err: recordError }, 'could not record the failure'));
+      const failed = await failEpisode(this.ctx, ref, failure).catch((recordError: unknown) => log.error({ err: recordError }, 'could not record the failure'));
+      end.record = failed ?? undefined;
       this.options.onFailure?.(ref, failure);
     } finally {
       this.building.delete(refKey(ref));
     }
     for (const listener of this.listeners) {
       try {
-        listener(ref, outcome);
+        listener(ref, outcome, end);
       } catch (error) {
         log.error({ err: error }, 'build listener threw');
       }
     }
   }
 
-  private async steps(order: BuildOrder): Promise<BuildOutcome> {
+  private async steps(order: BuildOrder, end: BuildEnd): Promise<BuildOutcome> {
     const { ref } = order;
     this.onProgress({ stage: 'script', done: 0, total: 1 });
     const { show, pieces } = await writeScriptStep(this.ctx, ref, order);
+    end.show = show;
     this.onProgress({ stage: 'script', done: 1, total: 1 });
     if (order.draft) return 'draft';
     let done = 0;
@@ -125,7 +128,7 @@ export class EmbeddedExecutor implements EpisodeExecutor {
     await stitchStep(this.ctx, show, ref, stitchInputs(rendered));
     this.onProgress({ stage: 'stitch', done: 1, total: 1 });
     this.onProgress({ stage: 'publish', done: 0, total: 1 });
-    await publishStep(this.ctx, show, ref);
+    end.record = await publishStep(this.ctx, show, ref);
     this.onProgress({ stage: 'publish', done: 1, total: 1 });
     return 'published';
   }

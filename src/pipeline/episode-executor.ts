@@ -1,3 +1,5 @@
+import type { ShowConfig } from '../config/show-config.js';
+import type { EpisodeRecord } from '../core/episode.js';
 import type { EpisodeRef } from './episode-lifecycle.js';
 import type { ScriptOrder } from './build-steps.js';
 
@@ -15,6 +17,14 @@ export interface BuildOrder extends ScriptOrder {
 /** How a build ended, reported once per build whichever process ran it. */
 export type BuildOutcome = 'published' | 'draft' | 'failed';
 
+/** What the executor already holds when a build ends in this process, so the report needs no second read. */
+export interface BuildEnd {
+  show?: ShowConfig;
+  record?: EpisodeRecord;
+}
+
+export type BuildListener = (ref: EpisodeRef, outcome: BuildOutcome, end: BuildEnd) => void;
+
 export interface EpisodeExecutor {
   readonly mode: 'embedded' | 'distributed';
   /**
@@ -25,7 +35,7 @@ export interface EpisodeExecutor {
   /** Hands the build over; resolves once it is queued, not when it ends. The record is already stored. */
   start(order: BuildOrder): Promise<void>;
   /** Listeners must not throw. */
-  onFinished(listener: (ref: EpisodeRef, outcome: BuildOutcome) => void): Promise<void>;
+  onFinished(listener: BuildListener): Promise<void>;
   /** Resolves when no build runs in this process (tests, shutdown). */
   idle(): Promise<void>;
   close(): Promise<void>;

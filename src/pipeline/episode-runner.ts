@@ -4,7 +4,7 @@ import type { EpisodeRecord } from '../core/episode.js';
 import { BriefcastError, ErrorCodes } from '../core/errors.js';
 import type { Article } from '../core/types.js';
 import type { PipelineContext } from './context.js';
-import type { BuildOutcome, EpisodeExecutor } from './episode-executor.js';
+import type { BuildEnd, BuildOutcome, EpisodeExecutor } from './episode-executor.js';
 import { recordQueued, restartEpisode, SETTLED_STATUSES, type EpisodeRef } from './episode-lifecycle.js';
 import { defaultEpisodeId, queuedEpisodeRecord } from './episode-steps.js';
 import { EpisodeStore } from './episode-store.js';
@@ -80,7 +80,7 @@ export class EpisodeRunner {
 
   /** Hears every finished build, to tell webhooks; call once after construction. */
   async start(): Promise<this> {
-    await this.executor.onFinished((ref, outcome) => void this.report(ref, outcome));
+    await this.executor.onFinished((ref, outcome, end) => void this.report(ref, outcome, end));
     return this;
   }
 
@@ -184,11 +184,12 @@ export class EpisodeRunner {
     if (this.closed) throw new BriefcastError(ErrorCodes.INTERNAL, 'the episode runner is shutting down', { retryable: true });
   }
 
-  private async report(ref: EpisodeRef, outcome: BuildOutcome): Promise<void> {
+  private async report(ref: EpisodeRef, outcome: BuildOutcome, end: BuildEnd): Promise<void> {
     const type = EVENT_OF[outcome];
     if (!type || this.listeners.length === 0) return;
     try {
-      const [show, record] = await Promise.all([this.store.getShow(ref.showId), this.store.getEpisode(ref.showId, ref.episodeId)]);
+      // What the build already holds is told at once; a build on another machine is read back.
+      const [show, record] = await Promise.all([end.show ?? this.store.getShow(ref.showId), end.record ?? this.store.getEpisode(ref.showId, ref.episodeId)]);
       for (const listener of this.listeners) {
         try {
           listener({ type, show, record });

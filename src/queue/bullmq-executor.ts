@@ -1,6 +1,6 @@
 import { QueueEvents, type Job } from 'bullmq';
 import type { DistributedConfig } from '../config/env.js';
-import type { BuildOrder, BuildOutcome, EpisodeExecutor } from '../pipeline/episode-executor.js';
+import type { BuildListener, BuildOrder, BuildOutcome, EpisodeExecutor } from '../pipeline/episode-executor.js';
 import type { EpisodeRef } from '../pipeline/episode-lifecycle.js';
 import { draftJob, episodeFlow } from './episode-flow.js';
 import { jobIds } from './job-ids.js';
@@ -48,17 +48,17 @@ export class BullmqExecutor implements EpisodeExecutor {
   }
 
   /** Heard from the root queues' events: every API process hears every build end, webhook job ids deduplicate. */
-  async onFinished(listener: (ref: EpisodeRef, outcome: BuildOutcome) => void): Promise<void> {
+  async onFinished(listener: BuildListener): Promise<void> {
     const listen = async (queue: string, episodeOf: (jobId: string) => EpisodeRef | null, completed: BuildOutcome) => {
       const events = new QueueEvents(queue, { connection: this.queues.connection.duplicate(), prefix: this.queues.prefix });
       this.events.push(events);
       events.on('completed', ({ jobId }) => {
         const ref = episodeOf(jobId);
-        if (ref) listener(ref, completed);
+        if (ref) listener(ref, completed, {});
       });
       events.on('failed', ({ jobId }) => {
         const ref = episodeOf(jobId);
-        if (ref) listener(ref, 'failed');
+        if (ref) listener(ref, 'failed', {});
       });
       await events.waitUntilReady();
     };
