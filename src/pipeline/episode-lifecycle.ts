@@ -87,12 +87,11 @@ export function recordDraft(ctx: PipelineContext, ref: EpisodeRef): Promise<Epis
 
 /** Records the published episode: `fill` adds the files and publish time to the record. */
 export function recordPublished(ctx: PipelineContext, ref: EpisodeRef, fill: (record: EpisodeRecord) => EpisodeRecord): Promise<EpisodeRecord> {
-  return changeEpisode(ctx, ref, (record) => ({
-    ...fill(record),
-    status: 'published',
-    progress: { stage: 'published', done: 1, total: 1 },
-    updatedAt: ctx.now().toISOString(),
-  }));
+  return changeEpisode(ctx, ref, (record) => {
+    // A published episode carries no failure: not its last attempt's, nor a late report from a build it replaced.
+    const { error: _superseded, ...current } = fill(record);
+    return { ...current, status: 'published', progress: { stage: 'published', done: 1, total: 1 }, updatedAt: ctx.now().toISOString() };
+  });
 }
 
 /**

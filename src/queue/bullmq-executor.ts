@@ -28,20 +28,16 @@ export class BullmqExecutor implements EpisodeExecutor {
     return [this.queues.get(QueueNames.publish).getJob(jobIds.publish(ref)), this.queues.get(QueueNames.script).getJob(jobIds.draft(ref))];
   }
 
+  /** Read only: an ended build's jobs stay (finished jobs are kept for a day) until the episode starts again. */
   async isBuilding(ref: EpisodeRef): Promise<boolean> {
-    let building = false;
-    for (const root of await Promise.all(this.roots(ref))) {
-      if (!root) continue;
-      const state = await root.getState();
-      // An ended build is cleared, so the same job ids can start the episode again (a retry, a rebuild after unpublish).
-      if (state === 'failed' || state === 'completed') await root.remove({ removeChildren: true });
-      else building = true;
-    }
-    return building;
+    const states = await Promise.all((await Promise.all(this.roots(ref))).map((root) => root?.getState()));
+    return states.some((state) => state !== undefined && state !== 'completed' && state !== 'failed' && state !== 'unknown');
   }
 
   async start(order: BuildOrder): Promise<void> {
     const { ref, ...script } = order;
+    // An ended build is cleared first, so the same job ids start the episode again (a retry, an approval, a rebuild after unpublish).
+    for (const root of await Promise.all(this.roots(ref))) if (root) await root.remove({ removeChildren: true });
     await this.progress.reset(ref);
     if (order.draft) await this.queues.get(QueueNames.script).add(...draftJob(ref, script, this.config));
     else await this.queues.flow.add(episodeFlow(ref, script, this.config));

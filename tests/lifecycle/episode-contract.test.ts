@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ShowConfig } from '../../src/config/show-config.js';
 import { EpisodeStore } from '../../src/pipeline/episode-store.js';
 import { findUnpublished, unpublishEpisode } from '../../src/pipeline/unpublish-episode.js';
+import { eventually } from '../distributed/support/cluster.js';
 import { testArticle, testShow } from '../distributed/support/episodes.js';
 import { bullmqExecutor, embeddedExecutor, type ExecutorUnderTest } from './support/executors.js';
 import { maskEvents, maskRecord, publishedFiles } from './support/snapshot.js';
@@ -16,13 +17,18 @@ import { maskEvents, maskRecord, publishedFiles } from './support/snapshot.js';
 const DATE = new Date('2026-11-30T12:00:00Z');
 const snapshots: Record<string, Record<string, unknown>> = { embedded: {}, distributed: {} };
 
+/** Waits until `count` events were told for the show: a worker's event reaches this process moments after the record. */
+async function told(x: ExecutorUnderTest, showId: string, count: number): Promise<void> {
+  await eventually(`${count} events for ${showId}`, async () => (x.events.filter((event) => event.show.id === showId).length >= count ? true : undefined));
+}
+
 async function snapshot(x: ExecutorUnderTest, show: ShowConfig, episodeId: string): Promise<unknown> {
   const record = await new EpisodeStore(x.ctx.work).findEpisode(show.id, episodeId);
   const unpublished = await findUnpublished(x.ctx, show.id, episodeId);
   return {
-    record: maskRecord(x.ctx, record),
-    unpublished: maskRecord(x.ctx, unpublished),
-    events: maskEvents(x.ctx, x.events, show.id),
+    record: maskRecord(record),
+    unpublished: maskRecord(unpublished),
+    events: maskEvents(x.events, show.id),
     published: await publishedFiles(x.ctx, show.id),
   };
 }
@@ -48,7 +54,10 @@ function contract(mode: 'embedded' | 'distributed', start: () => Promise<Executo
       expect(record.error).toBeUndefined();
       // Submitted again once published: nothing new starts.
       expect((await x.runner.submit(request)).created).toBe(false);
+      await told(x, show.id, 1);
       snapshots[mode]!.create = await snapshot(x, show, record.id);
+      expect(x.events.filter((event) => event.show.id === show.id).map((event) => event.type)).toEqual(['episode.published']);
+      expect(snapshots[mode]!.create).toMatchObject({ record: { status: 'published', audio: { key: expect.any(String) } }, published: { feed: expect.stringContaining('<item>') } });
     }, 240_000);
 
     it('writes a draft, takes an edited script, approves and publishes it', async () => {
@@ -68,6 +77,7 @@ function contract(mode: 'embedded' | 'distributed', start: () => Promise<Executo
       expect(published.status).toBe('published');
       const transcript = Buffer.from(await x.ctx.publish.get(published.files!['transcript-text']!.key)).toString('utf8');
       expect(transcript).toContain('The orchard opens on Saturday.');
+      await told(x, show.id, 1);
       snapshots[mode]!.approve = await snapshot(x, show, queued.id);
     }, 240_000);
 
@@ -79,12 +89,16 @@ function contract(mode: 'embedded' | 'distributed', start: () => Promise<Executo
       const failed = await x.runner.finished(ref);
       expect(failed.status).toBe('failed');
       expect(failed.error?.code).toBe('TTS_AUTH');
+      // Recorded once, told once.
+      await told(x, failing.id, 1);
+      expect(x.events.filter((event) => event.show.id === failing.id).map((event) => event.type)).toEqual(['episode.failed']);
       snapshots[mode]!.fail = await snapshot(x, failing, queued.id);
       const retry = await x.runner.submit({ show: testShow('contract-retry'), articles, date: DATE });
       expect(retry).toMatchObject({ created: true, record: { id: queued.id, status: 'queued' } });
       expect(retry.record.error).toBeUndefined();
       const published = await x.runner.finished(ref);
       expect(published.status).toBe('published');
+      await told(x, failing.id, 2);
       snapshots[mode]!.retry = await snapshot(x, failing, queued.id);
     }, 240_000);
 
@@ -107,6 +121,7 @@ function contract(mode: 'embedded' | 'distributed', start: () => Promise<Executo
         await x.crashWorkerAfter!('script written');
         const record = await x.runner.finished({ showId: show.id, episodeId: queued.id });
         expect(record.status).toBe('published');
+        await told(x, show.id, 1);
         expect(x.events.filter((event) => event.show.id === show.id).map((event) => event.type)).toEqual(['episode.published']);
         const files = await publishedFiles(x.ctx, show.id);
         expect(files.feed.match(/<item>/g)).toHaveLength(1);

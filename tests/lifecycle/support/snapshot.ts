@@ -11,10 +11,12 @@ const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
  * publish under different bases); everything else, measured audio included,
  * must be equal.
  */
-export function maskRecord(ctx: PipelineContext, record: unknown): unknown {
-  const base = ctx.publish.publicUrl('');
+/** Public URLs differ only before the key, which starts at `shows/`. */
+const PUBLIC_BASE = /[a-z]+:\/\/[^"\s<]*?\/(?=shows\/)/g;
+
+export function maskRecord(record: unknown): unknown {
   const mask = (value: unknown): unknown => {
-    if (typeof value === 'string') return TIMESTAMP.test(value) ? '<time>' : value.startsWith(base) ? `<base>${value.slice(base.length)}` : value;
+    if (typeof value === 'string') return TIMESTAMP.test(value) ? '<time>' : value.replace(PUBLIC_BASE, '<base>/');
     if (Array.isArray(value)) return value.map(mask);
     if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, mask(inner)]));
     return value;
@@ -29,11 +31,11 @@ export async function publishedFiles(ctx: PipelineContext, showId: string): Prom
   if (keys.includes(publicKeys.feed(showId))) {
     const xml = Buffer.from(await ctx.publish.get(publicKeys.feed(showId))).toString('utf8');
     // The channel's build date changes with every rebuild; the items are what the contract is about.
-    feed = [...xml.matchAll(/<item>[\s\S]*?<\/item>/g)].map((match) => match[0].split(ctx.publish.publicUrl('')).join('<base>').replace(/<pubDate>[^<]*<\/pubDate>/, '')).join('\n');
+    feed = [...xml.matchAll(/<item>[\s\S]*?<\/item>/g)].map((match) => match[0].replace(PUBLIC_BASE, '<base>/').replace(/<pubDate>[^<]*<\/pubDate>/, '')).join('\n');
   }
   return { keys, feed };
 }
 
-export function maskEvents(ctx: PipelineContext, events: EpisodeEvent[], showId: string): unknown[] {
-  return events.filter((event) => event.show.id === showId).map((event) => ({ type: event.type, record: maskRecord(ctx, event.record as EpisodeRecord) }));
+export function maskEvents(events: EpisodeEvent[], showId: string): unknown[] {
+  return events.filter((event) => event.show.id === showId).map((event) => ({ type: event.type, record: maskRecord(event.record as EpisodeRecord) }));
 }
