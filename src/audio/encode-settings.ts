@@ -1,4 +1,13 @@
-import type { EncodeSettings } from './ffmpeg.js';
+/** How pieces and episodes are encoded; one object enters every piece's cache key. */
+export interface EncodeSettings {
+  sampleRate: number;
+  channels: 1 | 2;
+  bitrateKbps: number;
+  /** Integrated loudness target, LUFS. */
+  targetLufs: number;
+  /** True-peak ceiling for the limiter, dBTP. Kept below the feed target to leave room for MP3 overshoot. */
+  truePeakDb: number;
+}
 
 /**
  * Podcast rendition: mono 44.1 kHz, 96 kbps CBR MP3, -16 LUFS. Segments are

@@ -1,6 +1,8 @@
 import ffmpeg from 'fluent-ffmpeg';
 import { readFile, rm, writeFile } from 'node:fs/promises';
-import { SAMPLES_PER_MP3_FRAME } from './encode-settings.js';
+import { SAMPLES_PER_MP3_FRAME, type EncodeSettings } from './encode-settings.js';
+
+export type { EncodeSettings } from './encode-settings.js';
 import { frameEnergies } from './loudness-blocks.js';
 import { BriefcastError, ErrorCodes } from '../core/errors.js';
 import type { FfmpegBinaries } from './ffmpeg-binaries.js';
@@ -9,16 +11,6 @@ import type { FfmpegBinaries } from './ffmpeg-binaries.js';
  * The only module that talks to ffmpeg (through fluent-ffmpeg, archived upstream
  * in 2025: keeping it here makes it replaceable in one file).
  */
-export interface EncodeSettings {
-  sampleRate: number;
-  channels: 1 | 2;
-  bitrateKbps: number;
-  /** Integrated loudness target, LUFS. */
-  targetLufs: number;
-  /** True-peak ceiling for the limiter, dBTP. Kept below the feed target to leave room for MP3 overshoot. */
-  truePeakDb: number;
-}
-
 export interface Id3Tags {
   title: string;
   artist: string;

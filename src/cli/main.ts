@@ -21,5 +21,6 @@ registerServe(program);
 registerVoices(program);
 registerWorker(program);
 (await import('./commands/keys.js')).registerKeys(program);
+(await import('./commands/listeners.js')).registerListeners(program);
 
 await program.parseAsync(process.argv);

@@ -81,6 +81,10 @@ export const envSchema = z.object({
   BRIEFCAST_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** Run show schedules in this process (the embedded scheduler, or BullMQ job schedulers in distributed mode). */
   BRIEFCAST_SCHEDULES: booleanFlag.default(true),
+  BRIEFCAST_LISTENER_FEED_ITEMS: z.coerce.number().int().min(1).max(100).default(10),
+  BRIEFCAST_LISTENER_MATERIALISE: booleanFlag.default(false),
+  BRIEFCAST_LISTENER_PIECE_CACHE_MB: z.coerce.number().int().min(1).max(4096).default(64),
+  BRIEFCAST_LISTENER_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(300),
   // Cloud and self-hosted TTS providers (docs/voices.md); each is only contacted when a show names it.
   OPENAI_API_KEY: z.string().min(1).optional(),
   /** OpenAI or any server with the same speech API, including /v1, e.g. http://localhost:8880/v1. */
@@ -136,6 +140,8 @@ export interface AppConfig {
   /** Chat-completions endpoint of the LLM script writer; absent when no model is configured. */
   llm?: { model: string; baseUrl?: string; apiKey: string; timeoutMs: number };
   api: ApiConfig;
+  /** Personal listener feeds (docs/listeners.md). */
+  listeners: { feedItems: number; materialise: boolean; pieceCacheBytes: number; requestsPerMinute: number };
 }
 
 /** Settings of the producer API, the episode runner, schedules and webhooks. */
@@ -301,6 +307,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
         }
       : undefined,
     api: apiConfig(e),
+    listeners: {
+      feedItems: e.BRIEFCAST_LISTENER_FEED_ITEMS,
+      materialise: e.BRIEFCAST_LISTENER_MATERIALISE,
+      pieceCacheBytes: e.BRIEFCAST_LISTENER_PIECE_CACHE_MB * 1024 * 1024,
+      requestsPerMinute: e.BRIEFCAST_LISTENER_REQUESTS_PER_MINUTE,
+    },
     ...overrides,
   };
 }

@@ -42,6 +42,7 @@ export const ErrorCodes = {
   SHOW_NOT_FOUND: 'SHOW_NOT_FOUND',
   /** A distributed episode's parent step failed because a child step did (recorded only when no better reason is known). */
   CHILD_FAILED: 'CHILD_FAILED',
+  LISTENER_NOT_FOUND: 'LISTENER_NOT_FOUND',
   INTERNAL: 'INTERNAL',
 } as const;
 

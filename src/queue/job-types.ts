@@ -23,6 +23,7 @@ export enum JobName {
   SynthesiseSegment = 'synthesise-segment',
   StitchEpisode = 'stitch-episode',
   PublishEpisode = 'publish-episode',
+  BuildListenerEpisodes = 'build-listener-episodes',
 }
 
 /** The queue each job runs on. */
@@ -31,6 +32,8 @@ export const jobQueue: Record<JobName, QueueName> = {
   [JobName.SynthesiseSegment]: QueueNames.synthesise,
   [JobName.StitchEpisode]: QueueNames.stitch,
   [JobName.PublishEpisode]: QueueNames.publish,
+  // Short, storage-bound work beside publishing: no new queue for workers to serve.
+  [JobName.BuildListenerEpisodes]: QueueNames.publish,
 };
 
 export type { EpisodeRef };
@@ -54,12 +57,19 @@ export interface SynthesiseSegmentData extends EpisodeRef {
 
 export type StitchEpisodeData = EpisodeRef;
 export type PublishEpisodeData = EpisodeRef;
+/** One batch of a show's listeners to build the day's episodes for, from a published show episode. */
+export interface BuildListenerEpisodesData extends EpisodeRef {
+  listenerIds: string[];
+  /** Records kept per listener (the feed's last N). */
+  keep?: number;
+}
 
 export interface JobPayloads {
   [JobName.WriteScript]: WriteScriptData;
   [JobName.SynthesiseSegment]: SynthesiseSegmentData;
   [JobName.StitchEpisode]: StitchEpisodeData;
   [JobName.PublishEpisode]: PublishEpisodeData;
+  [JobName.BuildListenerEpisodes]: BuildListenerEpisodesData;
 }
 
 export interface SynthesiseSegmentResult {
@@ -72,6 +82,7 @@ export interface JobResults {
   [JobName.SynthesiseSegment]: SynthesiseSegmentResult;
   [JobName.StitchEpisode]: { audioKey: string; durationSeconds: number };
   [JobName.PublishEpisode]: { status: string; audioUrl?: string };
+  [JobName.BuildListenerEpisodes]: { built: number; skipped: number; syntheses: number };
 }
 
 export function isJobName(name: string): name is JobName {

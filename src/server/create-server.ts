@@ -10,6 +10,8 @@ import { feedRoutes } from './feed-routes.js';
 import { errorBody, HttpCodes, installErrorHandler, MAX_PATH_SEGMENT } from './http-errors.js';
 import { installJsonBodyParser } from './json-body.js';
 import { redactUrl } from '../core/redact.js';
+import { listenerAdminRoutes } from './listener-admin-routes.js';
+import { listenerRoutes } from './listener-routes.js';
 import { registerOpenApi } from './openapi-plugin.js';
 import { queueBoardPlugin } from './queue-board-plugin.js';
 import { scriptRoutes } from './script-routes.js';
@@ -95,6 +97,8 @@ async function registerApi(app: FastifyInstance, services: ApiServices, redirect
   await app.register(episodesRoutes, { services });
   await app.register(scriptRoutes, { services });
   await app.register(feedRoutes, { services, redirectPublished });
+  await app.register(listenerAdminRoutes, { services });
+  await app.register(listenerRoutes, { services });
   await app.register(studioPage);
   if (services.dashboardQueues?.length) await app.register(queueBoardPlugin, { queues: services.dashboardQueues, keys: services.keys });
 }

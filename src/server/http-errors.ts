@@ -42,6 +42,7 @@ export const STATUS_BY_CODE: Partial<Record<ApiErrorCode, number>> = {
   [HttpCodes.FORBIDDEN]: 403,
   [HttpCodes.NOT_FOUND]: 404,
   [ErrorCodes.SHOW_NOT_FOUND]: 404,
+  [ErrorCodes.LISTENER_NOT_FOUND]: 404,
   [ErrorCodes.EPISODE_NOT_FOUND]: 404,
   [ErrorCodes.STORAGE_NOT_FOUND]: 404,
   [ErrorCodes.STORAGE_CONFLICT]: 409,

@@ -24,6 +24,7 @@ export async function registerOpenApi(app: FastifyInstance, publicUrl: string): 
         { name: 'drafts', description: 'Review, edit and approve scripts' },
         { name: 'webhooks', description: 'Delivery outcomes' },
         { name: 'feeds', description: 'Public feed addresses' },
+        { name: 'listeners', description: 'Listeners with personal private feeds (docs/listeners.md)' },
       ],
     },
     transform: jsonSchemaTransform,

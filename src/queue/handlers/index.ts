@@ -1,5 +1,6 @@
 import type { HandlerMap } from '../handler-map.js';
 import { JobName } from '../job-types.js';
+import { buildListenerEpisodesJob } from './build-listener-episodes-job.js';
 import { publishEpisodeJob } from './publish-episode-job.js';
 import { stitchEpisodeJob } from './stitch-episode-job.js';
 import { synthesiseSegment } from './synthesise-segment.js';
@@ -11,4 +12,5 @@ export const jobHandlers: HandlerMap = {
   [JobName.SynthesiseSegment]: synthesiseSegment,
   [JobName.StitchEpisode]: stitchEpisodeJob,
   [JobName.PublishEpisode]: publishEpisodeJob,
+  [JobName.BuildListenerEpisodes]: buildListenerEpisodesJob,
 };
