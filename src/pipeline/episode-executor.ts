@@ -5,7 +5,7 @@ import type { ScriptOrder } from './build-steps.js';
 
 /**
  * The port between the episode runner (submission, idempotency, drafts,
- * approval, retries: episode-runner-service.ts) and what runs the four build
+ * approval, retries: episode-runner.ts) and what runs the four build
  * steps of build-steps.ts: write script, render piece, stitch, publish. The
  * embedded executor runs them in this process; the BullMQ executor
  * (src/queue/bullmq-executor.ts) runs them as a flow on workers.
