@@ -154,7 +154,6 @@ export async function prepareEpisode(ctx: PipelineContext, show: ShowConfig, art
     title: await sameDayTitle(store, show, episodeId, script, existing),
     date: script.date,
     updatedAt: now,
-    // The status is the lifecycle's (episode-lifecycle.ts): a new record starts as being written.
     status: existing?.status ?? 'writing',
     description: describe(script),
     sources: articles.map((article) => ({ title: article.title, url: article.url, siteName: article.siteName })),
@@ -168,8 +167,8 @@ export async function prepareEpisode(ctx: PipelineContext, show: ShowConfig, art
   await store.saveShow(show);
   await store.saveArticles(show.id, episodeId, articles);
   await store.saveScript(show.id, episodeId, script);
-  await store.saveEpisode(record);
-  return record;
+  // Under the episode's lock; the status and progress stay the lifecycle's.
+  return changeEpisode(ctx, { showId: show.id, episodeId }, (current) => ({ ...record, status: current.status, ...(current.progress ? { progress: current.progress } : {}) }));
 }
 
 /**
