@@ -135,13 +135,25 @@ export class EpisodeRunner {
     const ref = { showId: show.id, episodeId };
     return this.ctx.lock(`submit:${ref.showId}:${ref.episodeId}`, async () => {
       const record = await this.store.getEpisode(ref.showId, ref.episodeId);
-      const reason = (await this.executor.isBuilding(ref)) ? `the episode is being built (${record.status})` : refusal(record.status);
+      const reason = refusal(record.status) ?? ((await this.endingBuild(ref)) ? `the episode is being built (${record.status})` : null);
       if (reason) throw new BriefcastError(ErrorCodes.STORAGE_CONFLICT, reason, { subject: `${show.id}/${episodeId}` });
       await this.store.saveShow(show);
       const started = record.status === 'published' ? record : await restartEpisode(this.ctx, ref, 'queued');
       await this.executor.start({ ref, date: new Date(`${record.date}T12:00:00Z`).toISOString(), useStoredScript: true });
       return started;
     });
+  }
+
+  /**
+   * True while a build is still running. A build that has recorded its end
+   * (a draft just written) may take a moment more to finish on a worker: waited for, briefly.
+   */
+  private async endingBuild(ref: EpisodeRef): Promise<boolean> {
+    for (let tries = 0; tries < 50; tries++) {
+      if (!(await this.executor.isBuilding(ref))) return false;
+      await sleep(100);
+    }
+    return true;
   }
 
   async status(showId: string, episodeId: string): Promise<EpisodeStatusView | null> {
