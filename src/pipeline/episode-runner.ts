@@ -201,7 +201,13 @@ export class EpisodeRunner {
     if (!type || this.listeners.length === 0) return;
     try {
       // What the build already holds is told at once; a build on another machine is read back.
-      const [show, record] = await Promise.all([end.show ?? this.store.getShow(ref.showId), end.record ?? this.store.getEpisode(ref.showId, ref.episodeId)]);
+      const [show, first] = await Promise.all([end.show ?? this.store.getShow(ref.showId), end.record ?? this.store.getEpisode(ref.showId, ref.episodeId)]);
+      let record = first;
+      // A worker records the reason moments after its queue fails the build: the event carries the reason.
+      for (let tries = 0; type === 'episode.failed' && record.status !== 'failed' && record.status !== 'published' && tries < 50; tries++) {
+        await sleep(100);
+        record = await this.store.getEpisode(ref.showId, ref.episodeId);
+      }
       for (const listener of this.listeners) {
         try {
           listener({ type, show, record });
