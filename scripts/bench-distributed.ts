@@ -1,10 +1,12 @@
 /**
  * Distributed-mode benchmark, all figures from one run on this machine:
  *  1. overhead: one 8-article episode through the embedded runner vs through the queues with one worker process;
- *  2. throughput: 8 one-article episodes with one worker process vs two;
+ *  2. throughput: 8 one-article episodes with one worker process vs two, unpinned and pinned with
+ *     `taskset` (one worker on core 0 vs two workers on cores 0 and 1; engine children inherit the pin),
+ *     the per-core stand-in for adding machines;
  *  plus the peak resident memory (VmHWM) of each worker process.
  * Storage is a local folder shared by the processes (one machine), so the figures measure queues and processes, not S3.
- * Needs Redis at REDIS_URL. Run: npx tsx scripts/bench-distributed.ts
+ * Needs Redis at REDIS_URL. Run: npx tsx scripts/bench-distributed.ts [--once] (--once: one run per figure instead of the faster of two)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -38,8 +40,11 @@ async function freshEnv(name: string) {
   };
 }
 
-function startWorker(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'workers/main.ts')], {
+/** Starts a worker process; with `core`, pinned to that core by taskset (which execs, so the pid is the worker's). */
+function startWorker(env: Record<string, string>, core?: number): Promise<ChildProcess> {
+  const node = [process.execPath, '--import', 'tsx', join(ROOT, 'workers/main.ts')];
+  const [command, ...args] = core === undefined ? node : ['taskset', '-c', String(core), ...node];
+  const child = spawn(command!, args, {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env, LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -73,13 +78,13 @@ async function stopWorker(child: ChildProcess): Promise<void> {
 }
 
 /** Enqueues the episodes, starts `workers` processes, returns seconds until all are published, and each worker's peak memory. */
-async function runQueued(name: string, workers: number, episodes: Article[][], workerConcurrency?: number) {
+async function runQueued(name: string, workers: number, episodes: Article[][], workerConcurrency?: number, pinned = false) {
   const { dir, env } = await freshEnv(name);
   if (workerConcurrency) env.BRIEFCAST_CONCURRENCY = String(workerConcurrency);
   const distributed = createDistributedApp(loadConfig(env), { logger: silentLogger() });
   const show = await loadShowFile(join(ROOT, 'examples/show.json'));
   try {
-    const children = await Promise.all(Array.from({ length: workers }, () => startWorker(env)));
+    const children = await Promise.all(Array.from({ length: workers }, (_, i) => startWorker(env, pinned ? i : undefined)));
     const started = performance.now();
     const refs = [];
     for (const [i, articles] of episodes.entries()) {
@@ -123,28 +128,33 @@ const articles = await ingestAndClean(files, base.ingest, () => {});
 console.log(`articles: ${articles.length}, cores: ${base.concurrency}`);
 
 // Other work on a shared machine makes single runs noisy: each figure is the faster of two runs, taken in A B B A order.
-const best = <T extends { seconds: number }>(a: T, b: T) => (a.seconds <= b.seconds ? a : b);
+const once = process.argv.includes('--once');
+const best = <T extends { seconds: number }>(a: T, b?: T) => (!b || a.seconds <= b.seconds ? a : b);
 const embeddedRun = async () => ({ seconds: await runEmbedded(articles) });
 const e1 = await embeddedRun();
 const q1 = await runQueued('overhead', 1, [articles]);
-const q2 = await runQueued('overhead', 1, [articles]);
-const e2 = await embeddedRun();
+const q2 = once ? undefined : await runQueued('overhead', 1, [articles]);
+const e2 = once ? undefined : await embeddedRun();
 const embedded = best(e1, e2).seconds;
 const queued = best(q1, q2);
 await sleep(500);
 const episodes = articles.map((a) => [a]);
-const o1 = await runQueued('one', 1, episodes, 1);
-const t1 = await runQueued('two', 2, episodes, 1);
-const t2 = await runQueued('two', 2, episodes, 1);
-const o2 = await runQueued('one', 1, episodes, 1);
-const one = best(o1, o2);
-const two = best(t1, t2);
+const scaleOut = async (pinned: boolean) => {
+  const o1 = await runQueued('one', 1, episodes, 1, pinned);
+  const t1 = await runQueued('two', 2, episodes, 1, pinned);
+  const t2 = once ? undefined : await runQueued('two', 2, episodes, 1, pinned);
+  const o2 = once ? undefined : await runQueued('one', 1, episodes, 1, pinned);
+  return { one: best(o1, o2), two: best(t1, t2) };
+};
+const unpinned = await scaleOut(false);
+const pinned = await scaleOut(true);
 
 const fmt = (n: number) => n.toFixed(2);
 console.log('\n| measure | A | B | ratio |');
 console.log('|---|---|---|---|');
-console.log(`| 8-article episode: embedded vs queued (1 worker) | ${fmt(embedded)} s | ${fmt(queued.seconds)} s | overhead ${fmt(queued.seconds / embedded)} (goal <= 1.15) |`);
-console.log(`| 8 episodes: 1 worker vs 2 workers (1 job per queue per worker) | ${fmt(one.seconds)} s | ${fmt(two.seconds)} s | throughput ${fmt(one.seconds / two.seconds)} (goal >= 1.7) |`);
-console.log(`\npeak RSS per worker process (MB): overhead run ${queued.memory.map(fmt).join(', ')}; 1-worker run ${one.memory.map(fmt).join(', ')}; 2-worker run ${two.memory.map(fmt).join(', ')}`);
-console.log(`cores kept busy by the workers (CPU seconds incl. espeak-ng/ffmpeg children / wall seconds): 1 worker ${fmt(one.coresBusy)}, 2 workers ${fmt(two.coresBusy)}`);
+console.log(`| 8-article episode: embedded vs queued (1 worker) | ${fmt(embedded)} s | ${fmt(queued.seconds)} s | overhead ${fmt(queued.seconds / embedded)} (goal <= 1.10) |`);
+console.log(`| 8 episodes, pinned: 1 worker on core 0 vs 2 workers on cores 0 and 1 | ${fmt(pinned.one.seconds)} s | ${fmt(pinned.two.seconds)} s | throughput ${fmt(pinned.one.seconds / pinned.two.seconds)} (goal >= 1.8) |`);
+console.log(`| 8 episodes, unpinned: 1 worker vs 2 workers (1 job per queue per worker) | ${fmt(unpinned.one.seconds)} s | ${fmt(unpinned.two.seconds)} s | throughput ${fmt(unpinned.one.seconds / unpinned.two.seconds)} |`);
+console.log(`\npeak RSS per worker process (MB): overhead run ${queued.memory.map(fmt).join(', ')}; pinned 1-worker ${pinned.one.memory.map(fmt).join(', ')}; pinned 2-worker ${pinned.two.memory.map(fmt).join(', ')}; unpinned 2-worker ${unpinned.two.memory.map(fmt).join(', ')}`);
+console.log(`cores kept busy (CPU s incl. espeak-ng/ffmpeg children / wall s): pinned 1 worker ${fmt(pinned.one.coresBusy)}, 2 workers ${fmt(pinned.two.coresBusy)}; unpinned 1 worker ${fmt(unpinned.one.coresBusy)}, 2 workers ${fmt(unpinned.two.coresBusy)}`);
 process.exit(0);

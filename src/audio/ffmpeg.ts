@@ -104,21 +104,24 @@ export class FfmpegTools {
       : 0;
     const limit = Math.pow(10, settings.truePeakDb / 20).toFixed(4);
     const podcastChain = [COMPRESSOR, `volume=${correction.toFixed(2)}dB`, `alimiter=limit=${limit}:attack=2:release=40:level=false`, 'afade=t=in:d=0.008', 'areverse,afade=t=in:d=0.008,areverse'].join(',');
-    // The two renditions render in two processes at once: a piece rebuilt alone still uses two cores.
-    const renders: Array<Promise<string>> = [];
-    if (outputs.podcast) {
-      const render = this.command();
-      this.joinInputs(render, inputs, settings, podcastChain);
-      this.mp3Piece(render, outputs.podcast, settings, ['-map', '[out]']);
-      renders.push(this.run(render, 'master speech'));
-    }
-    if (outputs.speaker) {
-      const render = this.command();
+    // Both renditions come from one process: the twin is split off after the
+    // podcast chain, so the compressor and limiter run once and one spawn is saved.
+    // Pieces render in parallel across the episode, which keeps the cores busy.
+    const render = this.command();
+    if (outputs.podcast && outputs.speaker) {
+      this.joinInputs(render, inputs, settings, `${podcastChain},asplit=2[podcast][twin];[twin]${speakerChain(outputs.speaker.pass, settings)}`);
+      this.mp3Piece(render, outputs.podcast, settings, ['-map', '[podcast]']);
+      this.mp3Piece(render, outputs.speaker.path, settings, ['-map', '[out]']);
+    } else if (outputs.speaker) {
       this.joinInputs(render, inputs, settings, `${podcastChain},${speakerChain(outputs.speaker.pass, settings)}`);
       this.mp3Piece(render, outputs.speaker.path, settings, ['-map', '[out]']);
-      renders.push(this.run(render, 'master the speaker twin'));
+    } else if (outputs.podcast) {
+      this.joinInputs(render, inputs, settings, podcastChain);
+      this.mp3Piece(render, outputs.podcast, settings, ['-map', '[out]']);
+    } else {
+      return;
     }
-    await Promise.all(renders);
+    await this.run(render, outputs.podcast ? 'master speech' : 'master the speaker twin');
   }
 
   /**

@@ -11,8 +11,13 @@ export interface HtmlExtractLimits extends HtmlLimits {
 
 let pool: Promise<Piscina> | undefined;
 
-/** The worker runs TypeScript: it inherits tsx from a process started by tsx, and is given it otherwise (tests). */
-function workerExecArgv(): string[] {
+// The worker has this module's extension: .ts under tsx, .js compiled, .mjs in the benchmark bundle.
+const workerExtension = /\.m?js$/.exec(import.meta.url)?.[0] ?? '.ts';
+
+/** A TypeScript worker inherits tsx from a process started by tsx, and is given it otherwise (tests). */
+function workerExecArgv(extension: string): string[] {
+  // Compiled JavaScript needs no loader in the worker.
+  if (extension !== '.ts') return process.execArgv;
   return process.execArgv.some((arg) => arg.includes('tsx')) ? process.execArgv : [...process.execArgv, '--import', 'tsx'];
 }
 
@@ -20,8 +25,8 @@ function htmlPool(): Promise<Piscina> {
   pool ??= import('piscina').then(
     ({ Piscina }) =>
       new Piscina({
-        filename: new URL(`./html-worker${import.meta.url.endsWith('.js') ? '.js' : '.ts'}`, import.meta.url).href,
-        execArgv: workerExecArgv(),
+        filename: new URL(`./html-worker${workerExtension}`, import.meta.url).href,
+        execArgv: workerExecArgv(workerExtension),
         minThreads: 0,
         maxThreads: 2,
         // Idle threads go away, so a CLI run exits promptly after its last page.

@@ -11,7 +11,7 @@ import type { SegmentRenderRequest } from './render-segment.js';
 import { selectSegmentVoices, voiceChoice } from '../tts/segment-voices.js';
 import { distinctTitle, episodeTitle } from '../feed/episode-title.js';
 import { lengthWarnings } from '../script/length-check.js';
-import { segmentOverhead, speakingRate } from '../script/speech-rate.js';
+import { REFERENCE_LETTERS_PER_WORD, segmentOverhead, speakingRate } from '../script/speech-rate.js';
 import { explainStoryOrder } from '../script/story-order.js';
 import { markStoryLanguages, sortArticlesByLanguage } from '../language/other-languages.js';
 import { pinLanguageVoices, showHasVoiceFor } from './language-voices.js';
@@ -119,6 +119,8 @@ export async function writeEpisodeScript(
     date: options.date,
     targetSeconds,
     wordsPerMinute: showWordsPerMinute(show, voicePick),
+    // An engine's measured rate is carried over to the written words' lengths; the show's own rate is kept.
+    ...(show.wordsPerMinute === undefined ? { rateLettersPerWord: REFERENCE_LETTERS_PER_WORD } : {}),
     pauses: show.pauses,
     segmentSeconds: segmentOverhead(segmentRequest(show, { id: 'intro', kind: 'intro', text: 'rate' }, voicePick).provider),
   };

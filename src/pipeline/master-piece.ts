@@ -45,7 +45,7 @@ export async function readPieceInfo(ctx: PipelineContext, cacheKey: string): Pro
 }
 
 /**
- * Masters audio inputs into both pieces (two ffmpeg runs at once), decodes both once
+ * Masters audio inputs into both pieces (one ffmpeg run), decodes both in one run
  * to measure them, and re-renders only the twin when it missed the speaker
  * target (rare: a later pass follows the measured slope). The info JSON is
  * written last and marks the piece complete.
@@ -55,7 +55,8 @@ export async function masterPiece(ctx: PipelineContext, cacheKey: string, inputs
   const twin = (pass: number) => join(dir, `speaker-${pass}.mp3`);
   let pass = firstSpeakerPass(ctx.encoding.targetLufs);
   await ctx.ffmpeg.masterSpeech(inputs, { podcast, speaker: { path: twin(0), pass } }, ctx.encoding, levelOffsetLu);
-  const [[podcastAnalysis], [firstTwin]] = await Promise.all([ctx.ffmpeg.analysePieces([podcast], ctx.encoding), ctx.ffmpeg.analysePieces([twin(0)], ctx.encoding)]);
+  // One decoder process measures both renditions.
+  const [podcastAnalysis, firstTwin] = await ctx.ffmpeg.analysePieces([podcast, twin(0)], ctx.encoding);
   const analyses: PieceAnalysis[] = [firstTwin!];
   const passes: MeasuredPass[] = [measuredPass(ctx, pass, firstTwin!)];
   while (!passAccepted(passes.at(-1)!)) {

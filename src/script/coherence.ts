@@ -20,7 +20,7 @@ import { stem } from './tokens.js';
 
 /** Openers that can be dropped without changing what the rest of the sentence claims. */
 const DROPPABLE =
-  /^(?:and|but|or|so|yet|plus|however|meanwhile|still|also|moreover|furthermore|nonetheless|nevertheless|besides|indeed|likewise|similarly|additionally|now)\b,?\s+/i;
+  /^(?:and|but|or|so|yet|plus|however|meanwhile|still|also|moreover|furthermore|nonetheless|nevertheless|besides|indeed|in fact|likewise|similarly|additionally|now)\b,?\s+/i;
 /** Openers that refer to what came before: the sentence means little without it. */
 const BACK_POINTING =
   /^(?:instead|otherwise|therefore|thus|consequently|hence|then|later|afterwards|again|even so|in response|in return|in contrast|by contrast|on the other hand|as a result|despite this|despite that|because of this|in turn|in addition|that is why|for that reason|at the time|at that point|since then|until then)\b/i;

@@ -8,12 +8,13 @@ import type { ScriptDocument, ScriptSegment, SourceRef } from '../core/types.js'
 import { shareBudget } from './budget.js';
 import { headlineSentence, introText, outroText, transitionText } from './framing.js';
 import { framingSegmentId, uniqueIds } from './segment-ids.js';
-import { resolveLocale } from './spoken-language.js';
+import { resolveLocale, textLocale } from './spoken-language.js';
 import { isoDay } from './spoken-numbers.js';
 import { buildStories, type Story, type StoryOptions } from './stories.js';
 import { planStory, spokenHeadline, type ExtractOptions, type StoryPlan } from './story-extract.js';
 import { storyLabel } from './repetition.js';
 import { composeStoryText } from './story-text.js';
+import { rateForText } from './speech-rate.js';
 import { countWords } from './tokens.js';
 import type { ScriptWriter, WriteScriptInput } from './writer.js';
 
@@ -32,6 +33,8 @@ function sourcesOf(story: Story): SourceRef[] {
 
 /** The locale sentences and headlines are read in: the show's, else its language's default. */
 const localeOf = (input: WriteScriptInput): string => resolveLocale(input.language, input.locale);
+/** A story's headline is read by its articles' language rules (a story in another language keeps its own). */
+const storyLocale = (story: Story | undefined, input: WriteScriptInput): string => textLocale(story?.articles[0]?.language, localeOf(input));
 
 interface Framing {
   intro: string;
@@ -44,7 +47,7 @@ interface Framing {
 
 function framingFor(stories: readonly Story[], input: WriteScriptInput, spoken: boolean): Framing {
   // The intro names stories by short labels; each headline itself is said once, in its story.
-  const labels = stories.map((s) => spokenHeadline(storyLabel(s.title), spoken, localeOf(input)));
+  const labels = stories.map((s) => spokenHeadline(storyLabel(s.title), spoken, storyLocale(s, input)));
   const intro = introText(input.showTitle, input.date, labels, input.language);
   const outro = outroText(input.showTitle, input.language);
   const transitions = stories.map((_, i) => (i === 0 ? '' : transitionText(i, stories.length, input.language)));
@@ -63,7 +66,7 @@ function framingFor(stories: readonly Story[], input: WriteScriptInput, spoken: 
 function storiesThatFit(all: readonly Story[], plans: readonly StoryPlan[], input: WriteScriptInput, spoken: boolean): number[] {
   const minimum = plans.map((plan, i) => {
     const least = plan.choose(0).reduce((n, j) => n + (plan.sentences[j]?.words ?? 0), 0);
-    return least + countWords(headlineSentence(spokenHeadline(all[i]?.title ?? '', spoken, localeOf(input))));
+    return least + countWords(headlineSentence(spokenHeadline(all[i]?.title ?? '', spoken, storyLocale(all[i], input))));
   });
   let kept = all.map((_, i) => i);
   while (kept.length > 1) {
@@ -91,7 +94,7 @@ interface Told {
 }
 
 function tellStories(stories: Story[], plans: readonly StoryPlan[], input: WriteScriptInput, spoken: boolean): Told {
-  const headlines = stories.map((s) => headlineSentence(spokenHeadline(s.title, spoken, localeOf(input))));
+  const headlines = stories.map((s) => headlineSentence(spokenHeadline(s.title, spoken, storyLocale(s, input))));
   const framing = framingFor(stories, input, spoken);
   const shares = shareBudget(
     framing.total - framing.words,
@@ -113,7 +116,18 @@ function tellStories(stories: Story[], plans: readonly StoryPlan[], input: Write
   return { stories, framing, texts, words: framing.words + texts.reduce((n, t) => n + countWords(t), 0) };
 }
 
+/**
+ * Writes the script; with a measured engine rate (`rateLettersPerWord`), writes once more at the rate carried
+ * over to the words the first draft chose, so prose of long words is not over-long when spoken.
+ */
 export function writeExtractiveScript(input: WriteScriptInput, options: ExtractiveWriterOptions = {}): ScriptDocument {
+  const draft = writeAtRate(input, options);
+  if (input.rateLettersPerWord === undefined) return draft;
+  const rate = rateForText(input.wordsPerMinute, draft.segments.map((s) => s.text).join(' '), input.rateLettersPerWord);
+  return rate === input.wordsPerMinute ? draft : writeAtRate({ ...input, wordsPerMinute: rate }, options);
+}
+
+function writeAtRate(input: WriteScriptInput, options: ExtractiveWriterOptions): ScriptDocument {
   const spoken = options.spoken !== false;
   const candidates = buildStories(input.articles, options);
   if (candidates.length === 0) {

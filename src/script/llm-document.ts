@@ -5,7 +5,7 @@ import type { LlmHost } from './llm-prompt.js';
 import type { LlmScript } from './llm-response.js';
 import { parseScriptDocument } from './script-schema.js';
 import { framingSegmentId, storySegmentId, uniqueIds } from './segment-ids.js';
-import { resolveLocale } from './spoken-language.js';
+import { resolveLocale, textLocale } from './spoken-language.js';
 import { toSpoken } from './spoken.js';
 import { isoDay } from './spoken-numbers.js';
 import type { WriteScriptInput } from './writer.js';
@@ -25,7 +25,7 @@ export function replyToDocument(
   const dialogue = hosts.length >= 2;
   const locale = resolveLocale(input.language, input.locale);
   const drafts = reply.segments.map((segment, i): ScriptSegment => {
-    const text = toSpoken(segment.text, { locale });
+    const text = segment.kind === 'story' ? '' : toSpoken(segment.text, { locale });
     let voice: string | undefined;
     if (dialogue) {
       const host = hosts.find((h) => h.name.toLowerCase() === (segment.speaker ?? '').toLowerCase());
@@ -40,7 +40,8 @@ export function replyToDocument(
     return {
       id: storySegmentId(ids),
       kind: 'story',
-      text,
+      // A story written from articles in another language is read by that language's rules.
+      text: toSpoken(segment.text, { locale: textLocale(members[0]?.language, locale) }),
       ...(members[0]?.title ? { title: members[0].title } : {}),
       articleIds: ids,
       sources: members.map((a) => ({ title: a.title, ...(a.url ? { url: a.url } : {}), ...(a.siteName ? { siteName: a.siteName } : {}) })),

@@ -66,6 +66,8 @@ export function analyseQuotes(paragraphs: ReadonlyArray<readonly string[]>): Quo
       }
       const openAtStart = open;
       let kept = '';
+      // Where in `kept` this sentence opened the quotation still open (-1: none opened here).
+      let openedAt = -1;
       for (let i = 0; i < text.length; i++) {
         const ch = text[i] ?? '';
         if (!MARK.test(ch)) {
@@ -73,11 +75,15 @@ export function analyseQuotes(paragraphs: ReadonlyArray<readonly string[]>): Quo
           continue;
         }
         if (opens(text, i)) {
-          // An opening mark inside an open quotation: the earlier one was never closed; start again here.
+          // An opening mark inside an open quotation: the earlier one was never closed; start again here, and
+          // drop the earlier mark when this sentence holds it ('they "can see a new "Batman" film' has one quotation).
+          if (open && openedAt >= 0) kept = kept.slice(0, openedAt) + kept.slice(openedAt + 1);
           open = true;
+          openedAt = kept.length;
           kept += ch;
         } else if (open) {
           open = false;
+          openedAt = -1;
           kept += ch;
         }
         // A closing mark with nothing open carries no quotation: dropped.

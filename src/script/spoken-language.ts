@@ -21,6 +21,17 @@ export function resolveLocale(language: string | undefined, locale?: string): st
   return tag === 'en' ? 'en-GB' : tag;
 }
 
+/**
+ * The locale a text in `language` is read in on a show read in `showLocale`: the show's own when the text is in
+ * the show's language (or its language is unknown), else that language's default (a German story on an English
+ * show keeps "Dr." as "Doktor", not "Doctor").
+ */
+export function textLocale(language: string | undefined, showLocale: string): string {
+  const primary = (tag: string) => tag.split('-')[0]?.toLowerCase();
+  if (!language || primary(language) === primary(showLocale)) return showLocale;
+  return resolveLocale(language);
+}
+
 export function spokenContext(locale: string): SpokenContext {
   const us = /^en-US$/i.test(locale);
   return { locale, us, dateOrder: us ? 'mdy' : 'dmy' };

@@ -6,6 +6,7 @@ import { analyseQuotes } from './quote-spans.js';
 import { quoteRequirements } from './quotes.js';
 import { splitSentences } from './sentences.js';
 import { toSpoken } from './spoken.js';
+import { resolveLocale, textLocale } from './spoken-language.js';
 import { contentTerms, countWords } from './tokens.js';
 
 export interface StorySentence {
@@ -86,9 +87,11 @@ export function storySentences(
   articles.forEach((article, a) => {
     const paragraphs = paragraphsOf(article, maxWords);
     const raw = paragraphs.flat();
+    // Each article is read by its own language's rules; the show's locale when it is in the show's language.
+    const locale = textLocale(article.language, options.locale ?? resolveLocale(undefined));
     const said = raw.map((sentence, position) => {
       const readable = spoken && position === 0 ? sentence.replace(DATELINE, '') : sentence;
-      return toSpoken(readable, { enabled: spoken, balance: false, ...(options.locale ? { locale: options.locale } : {}) });
+      return toSpoken(readable, { enabled: spoken, balance: false, locale });
     });
     // Quotation state is read from what is said, so marks the rewriting kept are the ones analysed.
     let k = 0;

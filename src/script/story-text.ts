@@ -1,6 +1,6 @@
 /** Turns a story's chosen sentences into the words of its segment. */
 import { attributedPassages } from './attribution.js';
-import { dropLeadingConnective } from './coherence.js';
+import { dependence, dropLeadingConnective } from './coherence.js';
 import { closeQuotation } from './quote-spans.js';
 import { leadCarriesHeadline, nearIdentical } from './repetition.js';
 import type { StorySentence } from './story-sentences.js';
@@ -57,6 +57,35 @@ function placedTexts(sentences: readonly StorySentence[], chosen: readonly numbe
   return texts;
 }
 
+/** A headline that names someone or something (a capitalised word after its first) can carry a pronoun that follows it. */
+const namesSomeone = (headline: string): boolean => /\s["“‘']?\p{Lu}\p{L}/u.test(headline.trim());
+
+/**
+ * A story's first spoken sentence must stand on its own: leading chosen sentences that point back to something
+ * not read ("They are very convincing ...", the article's own cataphoric lead) are left out, unless the headline
+ * read before them names who they point to. One sentence is always kept.
+ */
+function standingOpening(sentences: readonly StorySentence[], kept: readonly number[], said: string): number[] {
+  let start = 0;
+  // With a headline read, the headline alone may tell the story; without one, one sentence is always kept.
+  while (start < kept.length - (said === '' ? 1 : 0)) {
+    const text = sentences[kept[start] as number]?.spoken ?? '';
+    const pointsBack = dependence(text, '', said) === 'needs-previous' && !(said !== '' && namesSomeone(said));
+    if (!pointsBack && !CONCESSION.test(text)) break;
+    start++;
+  }
+  return kept.slice(start);
+}
+
+/** A concession ("Although X, Y") answers a claim made before it: it does not open a story. */
+const CONCESSION = /^["“‘'(]?(?:although|though|even though|even so|despite this|despite that)\b/i;
+
+/** A headline of several sentences, its later ones without a leading "But"/"And" (they follow the first, not a story). */
+function headlineText(headline: string): string {
+  const parts = headline.split(/(?<=[.!?]["”’]?)\s+(?=["“‘]?\p{Lu})/u);
+  return parts.map((part, i) => (i === 0 ? part : dropLeadingConnective(part))).join(' ');
+}
+
 export function composeStoryText(
   story: Story,
   headline: string,
@@ -66,13 +95,24 @@ export function composeStoryText(
 ): string {
   const first = chosen.map((i) => sentences[i]?.spoken ?? '').find((t) => t !== '') ?? '';
   // The headline is said once: not at all when the lead sentence already says it.
-  const said = spoken && headline !== '' && leadCarriesHeadline(headline, first) ? '' : headline;
-  const kept = spoken ? withoutRepeats(sentences, chosen, said) : [...chosen];
+  const said = spoken && headline !== '' && leadCarriesHeadline(headline, first) ? '' : spoken ? headlineText(headline) : headline;
+  // A headline that itself points back ("These strikes are ...", a quotation) is read after the lead, not before it.
+  const headlineSecond = spoken && said !== '' && dependence(said, '', '') !== 'none';
+  let kept = spoken ? standingOpening(sentences, chosen, headlineSecond ? '' : said) : [...chosen];
+  if (spoken) {
+    kept = headlineSecond
+      ? (([lead, ...rest]) => (lead === undefined ? [] : [lead, ...withoutRepeats(sentences, rest, said)]))(withoutRepeats(sentences, kept, ''))
+      : // A repeat dropped may have been what the next sentence pointed back to: the opening is checked again after.
+        withoutRepeats(sentences, standingOpening(sentences, withoutRepeats(sentences, kept, said), said), said);
+  }
   const texts = placedTexts(sentences, kept, spoken);
   const contributors = new Set(kept.map((i) => sentences[i]?.article));
   const body =
     contributors.size > 1
       ? attributedPassages(story.articles, sentences, kept, texts)
       : runs(sentences, kept).map((run) => run.map((i) => texts.get(i) ?? '').filter(Boolean).join(' '));
+  if (headlineSecond && body.length > 0) {
+    return [body[0], said, ...body.slice(1)].filter(Boolean).join(' ');
+  }
   return [said, ...body].filter(Boolean).join(' ');
 }

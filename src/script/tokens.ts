@@ -18,6 +18,11 @@ const STOPWORDS = new Set(
   ).split(' '),
 );
 
+/** True for a lower-cased token that carries no topic. */
+export function isStopword(token: string): boolean {
+  return STOPWORDS.has(token);
+}
+
 /** Lower-cased letter/digit runs of any script, as written (no stemming): Cyrillic text has terms too. */
 export function rawTokens(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];

@@ -14,6 +14,11 @@ export interface WriteScriptInput {
   targetSeconds: number;
   /** Words per minute used to turn targetSeconds into a word budget. */
   wordsPerMinute: number;
+  /**
+   * Letters per word of the prose `wordsPerMinute` was measured on, when it is an engine's measured rate: the
+   * writer then carries the rate over to the words it wrote (longer words take longer). Absent: the rate is kept.
+   */
+  rateLettersPerWord?: number;
   /** Silences the episode puts between segments; the writer leaves time for them. */
   pauses?: { segmentMs: number; storyMs: number };
   /** Seconds each segment's audio lasts beyond its words (the engine's own lead-in and closing pause). */

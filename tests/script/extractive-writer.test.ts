@@ -30,7 +30,7 @@ describe('extractive writer', () => {
     const intro = doc.segments[0]!;
     expect(intro.kind).toBe('intro');
     expect(intro.text).toBe(
-      'This is Harbridge Morning, your briefing for Tuesday, 4 March 2025. Today: Harbridge council approves tram extension; Central bank holds interest rates; and Scientists map vast deep-sea coral reef.',
+      'This is Harbridge Morning, your briefing for Tuesday, 4 March 2025. Today: Harbridge council; Central bank; and Scientists map.',
     );
     expect(intro.id).toMatch(/^intro-[0-9a-f]{8}$/);
     const outro = doc.segments.at(-1)!;

@@ -29,7 +29,9 @@ describe('episode length with real eSpeak NG audio', () => {
     const probe = await ffprobeJson(join(app.publishDir, ...record.audio!.key.split('/')));
     const measured = Number(probe.format.duration);
     expect(Math.abs(measured - 120), `measured ${measured.toFixed(1)} s`).toBeLessThanOrEqual(12);
-    expect(record.warnings).toEqual([]);
+    // No ear-check or length warning: the record leaves out an empty list.
+    expect(record.warnings ?? []).toEqual([]);
+    console.log(`2-minute target: measured ${measured.toFixed(1)} s`);
     expect(record.storyOrder?.[0]).toMatchObject({ position: 1, reasons: expect.arrayContaining(['2 outlets']) });
   }, 120_000);
 

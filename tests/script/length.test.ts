@@ -3,7 +3,7 @@ import type { Article } from '../../src/core/types.js';
 import { createExtractiveWriter } from '../../src/script/extractive-writer.js';
 import { estimatedSeconds, lengthWarnings, sourceWords } from '../../src/script/length-check.js';
 import { clausePieces } from '../../src/script/long-sentences.js';
-import { speakingRate } from '../../src/script/speech-rate.js';
+import { lettersPerWord, rateForText, REFERENCE_LETTERS_PER_WORD, speakingRate } from '../../src/script/speech-rate.js';
 import { countWords } from '../../src/script/tokens.js';
 import { briefingInput, loadArticles } from './fixtures.js';
 
@@ -103,5 +103,26 @@ describe('length is a promise', () => {
     expect(speakingRate({ provider: 'espeak', speed: 1 })).toBe(159);
     expect(speakingRate({ provider: 'festival', speed: 1.2 })).toBe(188);
     expect(speakingRate({ provider: 'openai' })).toBe(150);
+  });
+
+  it('carries a measured rate over to the length of the words written, within bounds', () => {
+    expect(lettersPerWord('The cat sat on a mat.')).toBeCloseTo(15 / 6, 5);
+    expect(rateForText(157, 'Eastmoor councillors unanimously approved substantial infrastructure investments.')).toBeLessThan(157);
+    expect(rateForText(157, 'He is at the top of it, as we all saw.')).toBeGreaterThan(157);
+    // Bounded: a text of initials or compounds moves the rate by at most -20 % / +25 %.
+    expect(rateForText(150, 'a b c d e f')).toBe(Math.round(150 * 1.25));
+    expect(rateForText(150, 'Donaudampfschifffahrtsgesellschaftskapitän')).toBe(120);
+    expect(rateForText(150, 'x '.repeat(3).trim(), 1)).toBe(150);
+    expect(REFERENCE_LETTERS_PER_WORD).toBeGreaterThan(4);
+  });
+
+  it('writes shorter for long-worded prose when told the rate was measured on shorter words, and is unchanged otherwise', async () => {
+    const input = briefingInput({ articles: loadArticles(), targetSeconds: 120, wordsPerMinute: 157, pauses });
+    const plain = await createExtractiveWriter({ order: 'given' }).write(input);
+    const measured = await createExtractiveWriter({ order: 'given' }).write({ ...input, rateLettersPerWord: 3.5 });
+    const words = (doc: typeof plain) => doc.segments.reduce((n, s) => n + countWords(s.text), 0);
+    expect(words(measured)).toBeLessThan(words(plain));
+    const same = await createExtractiveWriter({ order: 'given' }).write({ ...input, rateLettersPerWord: lettersPerWord(plain.segments.map((s) => s.text).join(' ')) });
+    expect(JSON.stringify(same)).toBe(JSON.stringify(plain));
   });
 });

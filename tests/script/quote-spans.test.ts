@@ -38,6 +38,12 @@ describe('quotation spans', () => {
     expect(quotationRanges('A stray " mark, then "a real quotation here," she said.')).toEqual([[21, 45]]);
   });
 
+  it('drops an opening mark that a later opening mark in the same sentence shows was never closed', () => {
+    const [state] = analyseQuotes([['Fans were told they "can look forward to a new "Harbour Hero" film next year.']]);
+    expect(state!.text).toBe('Fans were told they can look forward to a new "Harbour Hero" film next year.');
+    expect(state).toMatchObject({ openAtStart: false, openAtEnd: false });
+  });
+
   it('never gives narration to the quotes voice, even around a stray or unclosed mark', () => {
     expect(splitQuoteRuns('"Stray opening. Narration goes on. "We will act now," she said.')).toEqual([
       { text: '"Stray opening. Narration goes on.', quote: false },

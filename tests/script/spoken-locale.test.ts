@@ -52,6 +52,19 @@ describe('the writers read in the show locale', () => {
     expect(story).toContain('am zwölften April 2026');
     expect(story).toContain('3,5 Milliarden Euro und 2 Prozent');
   });
+
+  it('reads a story in another language than the show\'s by that language\'s rules', async () => {
+    const german = { ...article('Dr. Müller tritt zurück', 'Die Ministerin Dr. Müller trat am 12.04.2026 zurück. Der Plan kostet 3,5 Mrd. €.'), language: 'de' };
+    const english = { ...article('Dr. Lee joins the board', 'Dr. Lee joins the board on 12 April 2026. She was chosen from 40 applicants.'), id: 'english' };
+    const doc = await writer.write(briefingInput({ articles: [german, english], language: 'en' }));
+    const stories = doc.segments.filter((s) => s.kind === 'story');
+    const de = stories.find((s) => s.articleIds?.includes(german.id))!.text;
+    const en = stories.find((s) => s.articleIds?.includes('english'))!.text;
+    expect(de).toContain('Doktor Müller');
+    expect(de).not.toContain('Doctor');
+    expect(de).toContain('3,5 Milliarden Euro');
+    expect(en).toContain('Doctor Lee');
+  });
 });
 
 describe('say-as for SSML engines', () => {
