@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { BriefcastError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import type { PipelineContext } from '../pipeline/context.js';
-import { failEpisode } from './episode-status.js';
+import { failEpisode } from '../pipeline/episode-lifecycle.js';
 import type { EpisodeRef } from './job-types.js';
 
 export interface RecordFailureOptions {

@@ -4,8 +4,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { EpisodeRecord } from '../core/episode.js';
 import { BriefcastError, ErrorCodes } from '../core/errors.js';
 import { EpisodeStore } from '../pipeline/episode-store.js';
-import { gatherArticles } from '../pipeline/runner-inputs.js';
-import { findUnpublished, listUnpublished, unpublishEpisode, type UnpublishedRecord } from '../pipeline/runner-unpublish.js';
+import { gatherArticles } from '../pipeline/episode-inputs.js';
+import { findUnpublished, listUnpublished, unpublishEpisode, type UnpublishedRecord } from '../pipeline/unpublish-episode.js';
 import { publicKeys } from '../storage/keys.js';
 import type { ApiServices } from './api-services.js';
 import {
