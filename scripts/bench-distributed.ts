@@ -17,7 +17,7 @@ import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config/env.js';
 import { loadShowFile } from '../src/config/load-show.js';
 import { silentLogger } from '../src/core/logger.js';
-import { ingestAndClean, buildFromArticles } from '../src/pipeline/embedded-runner.js';
+import { ingestAndClean, buildFromArticles } from '../src/pipeline/build-now.js';
 import { createDistributedApp } from '../src/queue/distributed-app.js';
 import type { Article } from '../src/core/types.js';
 
@@ -88,10 +88,11 @@ async function runQueued(name: string, workers: number, episodes: Article[][], w
     const started = performance.now();
     const refs = [];
     for (const [i, articles] of episodes.entries()) {
-      refs.push(await distributed.episodes.enqueue({ show, articles, date: new Date(DATE.getTime() + i * 86_400_000) }));
+      const { record } = await distributed.episodes.submit({ show, articles, date: new Date(DATE.getTime() + i * 86_400_000) });
+      refs.push({ showId: show.id, episodeId: record.id });
     }
     for (const ref of refs) {
-      const record = await distributed.episodes.waitUntilFinished(ref);
+      const record = await distributed.episodes.finished(ref);
       if (record.status !== 'published') throw new Error(`${ref.episodeId}: ${record.status} ${record.error?.message}`);
     }
     const seconds = (performance.now() - started) / 1000;

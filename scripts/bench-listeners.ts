@@ -21,7 +21,7 @@ import { showConfigSchema } from '../src/config/show-config.js';
 import { silentLogger } from '../src/core/logger.js';
 import { contentHash } from '../src/core/hash.js';
 import type { Article } from '../src/core/types.js';
-import { buildFromArticles } from '../src/pipeline/embedded-runner.js';
+import { buildFromArticles } from '../src/pipeline/build-now.js';
 import { buildListenerEpisodes } from '../src/listeners/build-listener-episodes.js';
 import { ListenerStore } from '../src/listeners/listener-store.js';
 import { listenerKeys } from '../src/listeners/listener-keys.js';

@@ -1,13 +1,11 @@
 import { createApp, type App } from './app.js';
 import { KeyStore } from './auth/key-store.js';
 import type { AppConfig } from './config/env.js';
-import type { EpisodeRunner } from './pipeline/episode-runner.js';
+import { EmbeddedExecutor } from './pipeline/embedded-executor.js';
+import { EpisodeRunner } from './pipeline/episode-runner.js';
 import { EpisodeStore } from './pipeline/episode-store.js';
-import { DistributedRunner } from './pipeline/runner-distributed.js';
-import { EmbeddedRunner } from './pipeline/runner-embedded.js';
 import { listenerBuilds, type ListenerBuilds } from './listener-builds.js';
 import { createDistributedApp, type DistributedApp } from './queue/distributed-app.js';
-import { FinishedFlows } from './queue/finished-flows.js';
 import { DistributedScheduler } from './schedule/distributed-scheduler.js';
 import { EmbeddedScheduler } from './schedule/embedded-scheduler.js';
 import { runScheduledBriefing } from './schedule/scheduled-briefing.js';
@@ -71,12 +69,10 @@ export async function createProducerServices(app: App, distributed?: Distributed
   let runner: EpisodeRunner;
   let webhooks: WebhookDispatcher;
   if (distributed) {
-    const queued = new DistributedRunner(ctx, distributed.episodes, new FinishedFlows(distributed.queues));
-    await queued.start();
-    runner = queued;
+    runner = await distributed.episodes.start();
     webhooks = new QueuedWebhooks(ctx, webhookSettings, distributed.connect('webhooks'), prefix);
   } else {
-    runner = new EmbeddedRunner(ctx, { concurrency: config.api.episodeConcurrency });
+    runner = await new EpisodeRunner(ctx, new EmbeddedExecutor(ctx, { concurrency: config.api.episodeConcurrency })).start();
     webhooks = new InProcessWebhooks(ctx, webhookSettings);
   }
   runner.onEvent((event) => webhooks.dispatch(event));

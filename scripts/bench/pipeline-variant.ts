@@ -17,7 +17,7 @@ import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/env.js';
 import { loadShowFile } from '../../src/config/load-show.js';
 import { silentLogger } from '../../src/core/logger.js';
-import { createEpisode, ingestAndClean } from '../../src/pipeline/embedded-runner.js';
+import { createEpisode, ingestAndClean } from '../../src/pipeline/build-now.js';
 import { noProgress } from '../../src/pipeline/progress.js';
 import { showWordsPerMinute } from '../../src/pipeline/episode-steps.js';
 import { applyVoicePick, resolveVoicePick } from '../../src/tts/auto-voice.js';

@@ -4,7 +4,7 @@ import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/env.js';
 import { loadShowFile } from '../../src/config/load-show.js';
 import { silentLogger } from '../../src/core/logger.js';
-import { createEpisode } from '../../src/pipeline/embedded-runner.js';
+import { createEpisode } from '../../src/pipeline/build-now.js';
 
 const [articlesDir, workDir] = process.argv.slice(2) as [string, string];
 const t0 = performance.now();

@@ -48,7 +48,8 @@ export const envSchema = z.object({
   // Distributed mode: queues on Redis.
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').default('redis://127.0.0.1:6379'),
   BRIEFCAST_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, dot, dash, underscore').default('briefcast'),
-  BRIEFCAST_JOB_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
+  // 8 attempts with the 2 s first step wait 2-4 min in all: a storage or provider outage of a minute or two is ridden out (5 covered only 15-30 s).
+  BRIEFCAST_JOB_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   BRIEFCAST_JOB_BACKOFF_MS: z.coerce.number().int().min(10).max(3_600_000).default(2_000),
   BRIEFCAST_JOB_LOCK_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
   BRIEFCAST_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
@@ -67,7 +68,7 @@ export const envSchema = z.object({
   BRIEFCAST_API_BODY_LIMIT: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
   /** Episode creations per key per minute. */
   BRIEFCAST_API_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(30),
-  /** Episodes one key may have queued or building at once (per API process). */
+  /** Episodes one key may have queued or building at once (shared through Redis in distributed mode). */
   BRIEFCAST_API_MAX_QUEUED_PER_KEY: z.coerce.number().int().min(1).max(10_000).default(10),
   /** Slow clients: whole request (headers and body), headers alone, and an idle keep-alive connection. */
   BRIEFCAST_API_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(30_000),
@@ -91,6 +92,8 @@ export const envSchema = z.object({
   OPENAI_BASE_URL: z.url().optional(),
   BRIEFCAST_OPENAI_TTS_MODEL: z.string().min(1).default('tts-1'),
   BRIEFCAST_OPENAI_TTS_FORMAT: z.enum(['mp3', 'wav', 'pcm', 'opus']).default('mp3'),
+  /** How long one speech request may take before it is abandoned as a (retryable) timeout. */
+  BRIEFCAST_OPENAI_TTS_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(120_000),
   /** Voice names a self-hosted server offers, comma separated (for `briefcast voices`). */
   BRIEFCAST_OPENAI_TTS_VOICES: z.string().min(1).optional(),
   ELEVENLABS_API_KEY: z.string().min(1).optional(),
@@ -175,7 +178,7 @@ function apiConfig(e: EnvConfig): ApiConfig {
 
 /** Settings of the vendor TTS providers; rate limits are in `distributed.ttsRateLimits`. */
 export interface TtsConfig {
-  openai: { apiKey?: string; baseUrl?: string; model: string; responseFormat: 'mp3' | 'wav' | 'pcm' | 'opus'; voices?: string[] };
+  openai: { apiKey?: string; baseUrl?: string; model: string; responseFormat: 'mp3' | 'wav' | 'pcm' | 'opus'; voices?: string[]; timeoutMs: number };
   elevenlabs: { apiKey?: string; baseUrl?: string; model: string; outputFormat: string };
   polly: { region?: string; endpoint?: string; engine: 'standard' | 'neural' | 'long-form' | 'generative' };
   kokoro: { modelsDir: string; modelDir?: string; baseUrl?: string; manifestFile?: string };
@@ -188,6 +191,7 @@ function ttsConfig(e: EnvConfig): TtsConfig {
       baseUrl: e.OPENAI_BASE_URL,
       model: e.BRIEFCAST_OPENAI_TTS_MODEL,
       responseFormat: e.BRIEFCAST_OPENAI_TTS_FORMAT,
+      timeoutMs: e.BRIEFCAST_OPENAI_TTS_TIMEOUT_MS,
       voices: e.BRIEFCAST_OPENAI_TTS_VOICES?.split(',').map((name) => name.trim()).filter(Boolean),
     },
     elevenlabs: { apiKey: e.ELEVENLABS_API_KEY, baseUrl: e.ELEVENLABS_BASE_URL, model: e.BRIEFCAST_ELEVENLABS_MODEL, outputFormat: e.BRIEFCAST_ELEVENLABS_FORMAT },

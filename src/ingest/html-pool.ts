@@ -2,7 +2,8 @@ import type { Piscina } from 'piscina';
 import { BriefcastError, ErrorCodes, type ErrorCode } from '../core/errors.js';
 import type { Article } from '../core/types.js';
 import type { HtmlLimits } from './html-limits.js';
-import type { HtmlTask, HtmlTaskResult } from './html-worker.js';
+import type { NewsFeedItem } from './feeds/types.js';
+import type { FeedTask, FeedTaskResult, HtmlTask, HtmlTaskResult } from './html-worker.js';
 
 export interface HtmlExtractLimits extends HtmlLimits {
   /** Longest a page may take to extract; the worker thread is killed (and replaced) past it. */
@@ -43,26 +44,43 @@ function htmlPool(): Promise<Piscina> {
  * starts a fresh one) and fails with INPUT_LIMIT.
  */
 export function extractHtml(html: string, source: string, baseUrl: string | undefined, limits: HtmlExtractLimits): Promise<Article> {
-  return runTask({ html, source, limits: { maxDepth: limits.maxDepth, maxNodes: limits.maxNodes }, ...(baseUrl ? { baseUrl } : {}) }, limits.parseTimeoutMs);
+  const task: HtmlTask = { html, source, limits: { maxDepth: limits.maxDepth, maxNodes: limits.maxNodes }, ...(baseUrl ? { baseUrl } : {}) };
+  return articleOf(runTask(task, source, 'HTML', limits.parseTimeoutMs));
 }
 
 /** Markdown through the same pool and time cap. */
 export function extractMarkdown(markdown: string, source: string, limits: HtmlExtractLimits): Promise<Article> {
-  return runTask({ format: 'markdown', html: markdown, source, limits: { maxDepth: limits.maxDepth, maxNodes: limits.maxNodes } }, limits.parseTimeoutMs);
+  return articleOf(runTask({ format: 'markdown', html: markdown, source, limits: { maxDepth: limits.maxDepth, maxNodes: limits.maxNodes } }, source, 'Markdown', limits.parseTimeoutMs));
 }
 
-async function runTask(task: HtmlTask, parseTimeoutMs: number): Promise<Article> {
-  const { source } = task;
-  const limits = { parseTimeoutMs };
-  const signal = AbortSignal.timeout(limits.parseTimeoutMs);
-  let result: HtmlTaskResult;
+/**
+ * A news feed parsed off the main thread with the same time cap (the depth
+ * pre-scan alone bounds nesting, not the time a wide or entity-heavy feed takes).
+ */
+export async function parseFeedOffThread(body: Uint8Array, url: string, charset: string | undefined, parseTimeoutMs: number): Promise<NewsFeedItem[]> {
+  const task: FeedTask = { format: 'feed', body, url, ...(charset ? { charset } : {}) };
+  const result = await runTask(task, url, 'the feed', parseTimeoutMs);
+  if (!('items' in result)) throw new BriefcastError(ErrorCodes.INTERNAL, 'the parsing pool answered a feed with an article', { subject: url });
+  return result.items;
+}
+
+async function articleOf(pending: Promise<{ article: Article } | { items: NewsFeedItem[] }>): Promise<Article> {
+  const result = await pending;
+  if (!('article' in result)) throw new BriefcastError(ErrorCodes.INTERNAL, 'the parsing pool answered a page with feed items');
+  return result.article;
+}
+
+/** One task in the pool under the time cap; `what` names the input in the cap's message. */
+async function runTask(task: HtmlTask | FeedTask, source: string, what: string, parseTimeoutMs: number): Promise<{ article: Article } | { items: NewsFeedItem[] }> {
+  const signal = AbortSignal.timeout(parseTimeoutMs);
+  let result: HtmlTaskResult | FeedTaskResult;
   try {
-    result = (await (await htmlPool()).run(task, { signal })) as HtmlTaskResult;
+    result = (await (await htmlPool()).run(task, { signal })) as HtmlTaskResult | FeedTaskResult;
   } catch (error) {
     if (signal.aborted) {
-      throw new BriefcastError(ErrorCodes.INPUT_LIMIT, `${task.format === 'markdown' ? 'Markdown' : 'HTML'} took longer than ${limits.parseTimeoutMs} ms to extract`, {
+      throw new BriefcastError(ErrorCodes.INPUT_LIMIT, `${what} took longer than ${parseTimeoutMs} ms to ${task.format === 'feed' ? 'parse' : 'extract'}`, {
         subject: source,
-        details: { limit: 'parseTimeoutMs', max: limits.parseTimeoutMs },
+        details: { limit: 'parseTimeoutMs', max: parseTimeoutMs },
       });
     }
     throw new BriefcastError(ErrorCodes.INTERNAL, `text extraction failed: ${error instanceof Error ? error.message : String(error)}`, { subject: source, cause: error });
@@ -70,7 +88,7 @@ async function runTask(task: HtmlTask, parseTimeoutMs: number): Promise<Article>
   if ('error' in result) {
     throw new BriefcastError(result.error.code as ErrorCode, result.error.message, { ...(result.error.subject ? { subject: result.error.subject } : {}) });
   }
-  return result.article;
+  return result;
 }
 
 /** Stops the pool's threads (tests and shutdown); a later extraction starts a new pool. */

@@ -1,6 +1,8 @@
-/** Worker-thread entry of the HTML extraction pool (html-pool.ts): one page in, an Article or an error record out. */
+/** Worker-thread entry of the parsing pool (html-pool.ts): one page or feed in, an Article (or feed items) or an error record out. */
 import { toBriefcastError } from '../core/errors.js';
 import type { Article } from '../core/types.js';
+import { parseNewsFeed } from './feeds/parse-news-feed.js';
+import type { NewsFeedItem } from './feeds/types.js';
 import type { HtmlLimits } from './html-limits.js';
 import { ingestHtml } from './ingest-html.js';
 import { ingestText } from './ingest-text.js';
@@ -14,11 +16,22 @@ export interface HtmlTask {
   limits: HtmlLimits;
 }
 
-/** Errors cross the thread boundary as plain data: structured clone would drop the code. */
-export type HtmlTaskResult = { article: Article } | { error: { code: string; message: string; subject?: string } };
+/** A news feed's bytes: XML parsing is as costly as HTML on hostile input, so it runs in the same pool. */
+export interface FeedTask {
+  format: 'feed';
+  body: Uint8Array;
+  url: string;
+  charset?: string;
+}
 
-export default function extract(task: HtmlTask): HtmlTaskResult {
+type TaskError = { error: { code: string; message: string; subject?: string } };
+/** Errors cross the thread boundary as plain data: structured clone would drop the code. */
+export type HtmlTaskResult = { article: Article } | TaskError;
+export type FeedTaskResult = { items: NewsFeedItem[] } | TaskError;
+
+export default function extract(task: HtmlTask | FeedTask): HtmlTaskResult | FeedTaskResult {
   try {
+    if (task.format === 'feed') return { items: parseNewsFeed(task.body, task.url, task.charset) };
     if (task.format === 'markdown') return { article: ingestText(task.html, task.source, 'markdown') };
     return { article: ingestHtml(task.html, task.source, task.baseUrl, task.limits) };
   } catch (error) {

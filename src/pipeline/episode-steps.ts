@@ -2,15 +2,12 @@ import { assertScriptWithinCaps, defaultEpisodeCaps } from './episode-caps.js';
 import type { EpisodeRecord, EpisodeVoicePick, EpisodeWarning } from '../core/episode.js';
 import { BriefcastError, ErrorCodes } from '../core/errors.js';
 import { contentHash } from '../core/hash.js';
-import { mapConcurrent } from '../core/map-concurrent.js';
 import type { Article, ScriptDocument, ScriptSegment } from '../core/types.js';
 import type { ShowConfig } from '../config/show-config.js';
 import type { PipelineContext } from './context.js';
+import { changeEpisode } from './episode-lifecycle.js';
 import { EpisodeStore } from './episode-store.js';
-import { noProgress, type ProgressListener } from './progress.js';
-import { renderSegment, type SegmentRenderRequest } from './render-segment.js';
-import { stitchEpisode, type SegmentRenderResult } from './stitch-episode.js';
-import { publishEpisode } from './publish-episode.js';
+import type { SegmentRenderRequest } from './render-segment.js';
 import { selectSegmentVoices, voiceChoice } from '../tts/segment-voices.js';
 import { distinctTitle, episodeTitle } from '../feed/episode-title.js';
 import { lengthWarnings } from '../script/length-check.js';
@@ -19,13 +16,13 @@ import { explainStoryOrder } from '../script/story-order.js';
 import { markStoryLanguages, sortArticlesByLanguage } from '../language/other-languages.js';
 import { pinLanguageVoices, showHasVoiceFor } from './language-voices.js';
 import { earCheckWarnings } from './ear-check-warnings.js';
+import { AUTO_PROVIDER, applyVoicePick, resolveVoicePick, usesAutoVoice } from '../tts/auto-voice.js';
 
 /** The show's speaking rate: its own setting, else the rate measured for the narrator's engine (the `auto` pick's) and speed. */
 export function showWordsPerMinute(show: ShowConfig, pick?: EpisodeVoicePick): number {
   const narrator = segmentRequest(show, { id: 'intro', kind: 'intro', text: 'rate' }, pick);
   return speakingRate({ wordsPerMinute: show.wordsPerMinute, provider: narrator.provider, speed: narrator.speed });
 }
-import { AUTO_PROVIDER, applyVoicePick, resolveVoicePick, usesAutoVoice } from '../tts/auto-voice.js';
 
 /**
  * The steps of one episode after ingest, each reading its inputs from storage
@@ -159,7 +156,7 @@ export async function prepareEpisode(ctx: PipelineContext, show: ShowConfig, art
     title: await sameDayTitle(store, show, episodeId, script, existing),
     date: script.date,
     updatedAt: now,
-    status: existing?.status === 'published' ? 'published' : 'synthesising',
+    status: existing?.status ?? 'writing',
     description: describe(script),
     sources: articles.map((article) => ({ title: article.title, url: article.url, siteName: article.siteName })),
     writer: script.writer,
@@ -172,8 +169,8 @@ export async function prepareEpisode(ctx: PipelineContext, show: ShowConfig, art
   await store.saveShow(show);
   await store.saveArticles(show.id, episodeId, articles);
   await store.saveScript(show.id, episodeId, script);
-  await store.saveEpisode(record);
-  return record;
+  // Under the episode's lock; the status and progress stay the lifecycle's.
+  return changeEpisode(ctx, { showId: show.id, episodeId }, (current) => ({ ...record, status: current.status, ...(current.progress ? { progress: current.progress } : {}) }));
 }
 
 /**
@@ -212,40 +209,19 @@ export function segmentRequest(show: ShowConfig, segment: ScriptSegment, pick?: 
 /** The episode's recorded `auto` pick; resolved and recorded now for an episode stored before it had one. */
 export async function episodeVoicePick(ctx: PipelineContext, show: ShowConfig, episodeId: string): Promise<EpisodeVoicePick | undefined> {
   if (!usesAutoVoice(show)) return undefined;
-  const store = new EpisodeStore(ctx.work);
-  const record = await store.getEpisode(show.id, episodeId);
+  const record = await new EpisodeStore(ctx.work).getEpisode(show.id, episodeId);
   if (record.voicePick) return record.voicePick;
   const pick = await resolveVoicePick(ctx.providers, show);
   if (!pick) throw new BriefcastError(ErrorCodes.PROVIDER_UNKNOWN, 'the auto voice found no offline engine on this machine', { subject: show.language });
-  const updated = await store.updateEpisode(show.id, episodeId, (current) => ({ ...current, voicePick: current.voicePick ?? pick }));
+  const updated = await changeEpisode(ctx, { showId: show.id, episodeId }, (current) => ({ ...current, voicePick: current.voicePick ?? pick }));
   return updated.voicePick ?? pick;
-}
-
-/** Synthesises every segment (cache first), several at once. */
-export async function synthesiseEpisode(
-  ctx: PipelineContext,
-  show: ShowConfig,
-  episodeId: string,
-  onProgress: ProgressListener = noProgress,
-): Promise<SegmentRenderResult[]> {
-  const script = await new EpisodeStore(ctx.work).getScript(show.id, episodeId);
-  const pick = await episodeVoicePick(ctx, show, episodeId);
-  let done = 0;
-  onProgress({ stage: 'synthesise', done, total: script.segments.length });
-  return mapConcurrent(script.segments, ctx.concurrency, async (segment) => {
-    const request = segmentRequest(show, segment, pick);
-    const rendered = await renderSegment(ctx, request);
-    done += 1;
-    onProgress({ stage: 'synthesise', done, total: script.segments.length, message: rendered.cached ? 'cached' : 'synthesised' });
-    return { segmentId: segment.id, cacheKey: rendered.cacheKey, provider: rendered.provider, voice: rendered.voice, cached: rendered.cached };
-  });
 }
 
 /** Tolerance of the length promise: the measured episode within ±10% of its target. */
 const LENGTH_TOLERANCE = 0.1;
 
 /** Adds (or replaces) the warning that the measured audio missed its target length. */
-function withLengthWarning(record: EpisodeRecord, durationSeconds: number): EpisodeRecord {
+export function withLengthWarning(record: EpisodeRecord, durationSeconds: number): EpisodeRecord {
   const others = (record.warnings ?? []).filter((warning) => warning.code !== 'length-off-target');
   const target = record.targetSeconds;
   const error = target ? (durationSeconds - target) / target : 0;
@@ -254,32 +230,4 @@ function withLengthWarning(record: EpisodeRecord, durationSeconds: number): Epis
     : others;
   const { warnings: _old, ...rest } = record;
   return warnings.length > 0 ? { ...rest, warnings } : rest;
-}
-
-/** Stitches both renditions, records what was measured, publishes side files and feeds. */
-export async function completeEpisode(
-  ctx: PipelineContext,
-  show: ShowConfig,
-  episodeId: string,
-  results: SegmentRenderResult[],
-  onProgress: ProgressListener = noProgress,
-): Promise<EpisodeRecord> {
-  const store = new EpisodeStore(ctx.work);
-  onProgress({ stage: 'stitch', done: 0, total: 1 });
-  const { audio, speakerAudio, artwork, layout } = await stitchEpisode(ctx, show, episodeId, results);
-  onProgress({ stage: 'stitch', done: 1, total: 1 });
-  await store.updateEpisode(show.id, episodeId, (record) => ({
-    ...withLengthWarning(record, audio.durationSeconds),
-    audio,
-    speakerAudio,
-    artwork,
-    chapters: layout.chapters,
-    segments: layout.segments,
-    status: record.status === 'published' ? 'published' : 'publishing',
-    updatedAt: ctx.now().toISOString(),
-  }));
-  onProgress({ stage: 'publish', done: 0, total: 1 });
-  const record = await publishEpisode(ctx, show, episodeId);
-  onProgress({ stage: 'publish', done: 1, total: 1 });
-  return record;
 }

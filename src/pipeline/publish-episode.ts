@@ -15,6 +15,7 @@ import { toPlainTranscript, toSrt, toWebVtt } from '../feed/transcript-formats.j
 import { contentTypeFor } from '../storage/content-type.js';
 import { publicKeys } from '../storage/keys.js';
 import type { PipelineContext } from './context.js';
+import { recordPublished } from './episode-lifecycle.js';
 import { EpisodeStore } from './episode-store.js';
 import { readShowAssets } from './show-assets.js';
 
@@ -31,13 +32,10 @@ export async function publishEpisode(ctx: PipelineContext, show: ShowConfig, epi
   // Under the show's lock: two episodes of one day published together still get distinct, ordered times.
   const record = await ctx.lock(`publish-time:${show.id}`, async () => {
     const others = await store.listEpisodes(show.id);
-    return store.updateEpisode(show.id, episodeId, (current) => ({
+    return recordPublished(ctx, { showId: show.id, episodeId }, (current) => ({
       ...current,
       files: { ...current.files, ...files },
-      status: 'published',
       publishedAt: current.publishedAt ?? publishTimeFor(current, others, now, publishClock(show)).toISOString(),
-      updatedAt: now.toISOString(),
-      progress: { stage: 'published', done: 1, total: 1 },
     }));
   });
   await rebuildFeed(ctx, show);

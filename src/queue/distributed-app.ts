@@ -3,7 +3,8 @@ import { createApp, type App, type AppOverrides } from '../app.js';
 import type { AppConfig } from '../config/env.js';
 import { createLogger } from '../core/logger.js';
 import { defaultRetryPolicy } from '../tts/retry-policy.js';
-import { EpisodeQueue } from './episode-queue.js';
+import { EpisodeRunner } from '../pipeline/episode-runner.js';
+import { BullmqExecutor } from './bullmq-executor.js';
 import { ProgressTracker } from './progress-tracker.js';
 import { QueueSet } from './queue-set.js';
 import { createRedisConnection } from './redis-connection.js';
@@ -14,7 +15,8 @@ export interface DistributedApp {
   app: App;
   queues: QueueSet;
   progress: ProgressTracker;
-  episodes: EpisodeQueue;
+  /** The episode runner over the BullMQ executor; `start()` it to hear finished builds. */
+  episodes: EpisodeRunner;
   /** Opens another connection to the same Redis (workers need one each); closed with the app. */
   connect(name: string): Redis;
   close(): Promise<void>;
@@ -43,13 +45,15 @@ export function createDistributedApp(config: AppConfig, overrides: AppOverrides 
   const app = createApp(config, { ...overrides, logger, synthesis, lock: overrides.lock ?? createRedisLock({ redis, prefix, logger }) });
   const queues = new QueueSet(redis, prefix);
   const progress = new ProgressTracker(redis, prefix);
+  const episodes = new EpisodeRunner(app.ctx, new BullmqExecutor(queues, progress, config.distributed));
   return {
     app,
     queues,
     progress,
-    episodes: new EpisodeQueue(app.ctx, queues, progress, config.distributed),
+    episodes,
     connect,
     async close() {
+      await episodes.close();
       await queues.close();
       await app.close();
       await Promise.all(connections.map((connection) => connection.quit().catch(() => connection.disconnect())));

@@ -1,4 +1,4 @@
-import type { FlowJob } from 'bullmq';
+import type { FlowJob, JobsOptions } from 'bullmq';
 import type { DistributedConfig } from '../config/env.js';
 import { jobIds } from './job-ids.js';
 import { childJobOptions, jobOptions } from './job-policy.js';
@@ -36,4 +36,9 @@ export function episodeFlow(ref: EpisodeRef, script: Omit<WriteScriptData, keyof
       },
     ],
   };
+}
+
+/** A draft: only the script is written, by one job that is its own root (a failure fails the draft). */
+export function draftJob(ref: EpisodeRef, script: Omit<WriteScriptData, keyof EpisodeRef>, config: DistributedConfig): [JobName, WriteScriptData, JobsOptions] {
+  return [JobName.WriteScript, { ...ref, ...script, draft: true }, { ...jobOptions(config), jobId: jobIds.draft(ref) }];
 }

@@ -1,3 +1,5 @@
+import type { ScriptOrder } from '../pipeline/build-steps.js';
+import type { EpisodeRef } from '../pipeline/episode-lifecycle.js';
 import type { SegmentRenderRequest } from '../pipeline/render-segment.js';
 import type { SegmentRenderResult } from '../pipeline/stitch-episode.js';
 
@@ -34,18 +36,14 @@ export const jobQueue: Record<JobName, QueueName> = {
   [JobName.BuildListenerEpisodes]: QueueNames.publish,
 };
 
-export interface EpisodeRef {
-  showId: string;
-  episodeId: string;
-}
+export type { EpisodeRef };
 
-export interface WriteScriptData extends EpisodeRef {
-  /** ISO timestamp of the day the briefing is for. */
-  date: string;
-  writer?: string;
-  /** The script is already in storage (an approved draft, or one written with per-episode options): plan the segments from it. */
-  useStoredScript?: boolean;
-}
+/**
+ * What the build steps need to write the script (build-steps.ts). Jobs queued
+ * before per-episode length, voice and draft moved onto the workers carry only
+ * date, writer and useStoredScript, which mean the same here.
+ */
+export interface WriteScriptData extends EpisodeRef, ScriptOrder {}
 
 export interface SynthesiseSegmentData extends EpisodeRef {
   /** Cache key of the requested voice; equal requests in one episode share one job. */

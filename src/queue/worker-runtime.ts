@@ -4,11 +4,11 @@ import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { isBriefcastError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
-import { failEpisode } from './episode-status.js';
 import { validateHandlers, type HandlerDeps, type HandlerMap } from './handler-map.js';
 import { failureOf, rateLimitDelayMs, toJobError } from './job-errors.js';
 import { backoffDelay } from './job-policy.js';
 import { isJobName, type EpisodeRef, type QueueName } from './job-types.js';
+import { recordFailure } from './record-failure.js';
 
 export interface WorkerRuntimeOptions {
   deps: HandlerDeps;
@@ -89,7 +89,7 @@ export async function startWorkers(options: WorkerRuntimeOptions): Promise<Worke
           if (state !== 'failed') return;
           const failure = failureOf(err);
           logger.error({ queue, jobId: job.id, code: failure.code, reason: failure.toLine() }, 'job failed for good; episode failed');
-          await failEpisode(deps.ctx, job.data as EpisodeRef, failure, /^child .+ failed$/.test(err.message));
+          await recordFailure(deps.ctx, job.data as EpisodeRef, failure, /^child .+ failed$/.test(err.message), { logger });
         })
         .catch((error: unknown) => logger.error({ err: error, jobId: job.id }, 'could not record the failure'));
     });

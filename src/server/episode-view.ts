@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { EpisodeRecord } from '../core/episode.js';
 import type { ScriptDocument } from '../core/types.js';
 import type { StageProgress } from '../pipeline/episode-runner.js';
-import type { UnpublishedRecord } from '../pipeline/runner-unpublish.js';
+import type { UnpublishedRecord } from '../pipeline/unpublish-episode.js';
 import type { episodeViewSchema } from './api-schemas.js';
 
 export type EpisodeView = z.infer<typeof episodeViewSchema>;

@@ -4,8 +4,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { EpisodeRecord } from '../core/episode.js';
 import { BriefcastError, ErrorCodes } from '../core/errors.js';
 import { EpisodeStore } from '../pipeline/episode-store.js';
-import { gatherArticles } from '../pipeline/runner-inputs.js';
-import { findUnpublished, listUnpublished, unpublishEpisode, type UnpublishedRecord } from '../pipeline/runner-unpublish.js';
+import { gatherArticles } from '../pipeline/episode-inputs.js';
+import { findUnpublished, listUnpublished, unpublishEpisode, type UnpublishedRecord } from '../pipeline/unpublish-episode.js';
 import { publicKeys } from '../storage/keys.js';
 import type { ApiServices } from './api-services.js';
 import {
@@ -18,6 +18,7 @@ import {
   showParamsSchema,
 } from './api-schemas.js';
 import { episodeView } from './episode-view.js';
+import { memoryLedger, redisLedger } from './queued-ledger.js';
 import { QueuedPerKey } from './queued-per-key.js';
 
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema };
@@ -28,7 +29,9 @@ export const episodesRoutes: FastifyPluginAsyncZod<{ services: ApiServices }> = 
   const { ctx, runner, config } = services;
   const store = new EpisodeStore(ctx.work);
   const feedUrl = (showId: string) => ctx.publish.publicUrl(publicKeys.feed(showId));
-  const queued = new QueuedPerKey(config.api.maxQueuedPerKey, async ({ showId, episodeId }) => (await store.findEpisode(showId, episodeId))?.status);
+  // Counted where the rate limit is: in Redis when API processes share one, so the limit holds across them.
+  const ledger = services.rateLimit ? redisLedger(services.rateLimit.redis, services.rateLimit.nameSpace) : memoryLedger();
+  const queued = new QueuedPerKey(config.api.maxQueuedPerKey, async ({ showId, episodeId }) => (await store.findEpisode(showId, episodeId))?.status, ledger);
 
   /** The record with live progress, or the unpublished one; 404 when neither exists. */
   const resolve = async (showId: string, episodeId: string) => {
@@ -63,23 +66,29 @@ export const episodesRoutes: FastifyPluginAsyncZod<{ services: ApiServices }> = 
     async (request, reply) => {
       const show = await store.getShow(request.params.showId);
       const keyId = request.principal?.keyId ?? request.ip;
-      await queued.assertRoom(keyId);
-      const body = request.body;
-      const articles = await gatherArticles(ctx, show.id, body, services.ingest);
-      const maxStories = config.caps.maxStoriesPerEpisode;
-      if (articles.length > maxStories) {
-        throw new BriefcastError(ErrorCodes.INPUT_LIMIT, `${articles.length} articles, more than the ${maxStories} stories an episode may have (BRIEFCAST_MAX_STORIES_PER_EPISODE)`, { subject: 'body' });
+      const hold = await queued.reserve(keyId);
+      let created = false;
+      let record: EpisodeRecord;
+      try {
+        const body = request.body;
+        const articles = await gatherArticles(ctx, show.id, body, services.ingest);
+        const maxStories = config.caps.maxStoriesPerEpisode;
+        if (articles.length > maxStories) {
+          throw new BriefcastError(ErrorCodes.INPUT_LIMIT, `${articles.length} articles, more than the ${maxStories} stories an episode may have (BRIEFCAST_MAX_STORIES_PER_EPISODE)`, { subject: 'body' });
+        }
+        ({ record, created } = await runner.submit({
+          show,
+          articles,
+          date: body.date ? new Date(`${body.date}T12:00:00Z`) : ctx.now(),
+          draft: body.draft,
+          ...(body.episodeId ? { episodeId: body.episodeId } : {}),
+          ...(body.targetMinutes !== undefined ? { targetMinutes: body.targetMinutes } : {}),
+          ...(body.voice ? { voice: body.voice } : {}),
+        }));
+      } finally {
+        if (!created) await queued.released(keyId, hold);
       }
-      const { record, created } = await runner.submit({
-        show,
-        articles,
-        date: body.date ? new Date(`${body.date}T12:00:00Z`) : ctx.now(),
-        draft: body.draft,
-        ...(body.episodeId ? { episodeId: body.episodeId } : {}),
-        ...(body.targetMinutes !== undefined ? { targetMinutes: body.targetMinutes } : {}),
-        ...(body.voice ? { voice: body.voice } : {}),
-      });
-      if (created) queued.accepted(keyId, { showId: show.id, episodeId: record.id });
+      if (created) await queued.accepted(keyId, hold, { showId: show.id, episodeId: record.id });
       void reply.header('location', `/api/shows/${show.id}/episodes/${record.id}`);
       return reply.code(created ? 202 : 200).send({ episode: episodeView(record, { feedUrl: feedUrl(show.id) }) });
     },

@@ -98,8 +98,10 @@ describe('episode lifecycle over HTTP in distributed mode', () => {
     const articles = [{ title: 'Lighthouse keepers return', text: 'The old lighthouse on the point has keepers again for the first time in forty years. The council said the two new keepers start on Monday.' }];
     const created = await server.inject({ method: 'POST', url: '/api/shows/morning/episodes', headers, payload: { articles, draft: true, voice: 'en-gb' } });
     expect(created.statusCode).toBe(202);
-    expect(created.json().episode.status).toBe('draft');
+    // As in the embedded mode, the draft is written in the background (here by a worker).
+    expect(created.json().episode.status).toBe('queued');
     const path = `/api/shows/morning/episodes/${created.json().episode.id}`;
+    expect((await waitForEpisode(server, headers, path, (e) => e.status === 'draft' || e.status === 'failed')).status).toBe('draft');
 
     const text = await server.inject({ method: 'GET', url: `${path}/script?format=text`, headers });
     const edited = `${text.body.trimEnd()}\nA sentence the producer added in review.\n`;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueueNames } from '../../src/queue/job-types.js';
 import { eventually, TestCluster } from './support/cluster.js';
-import { feedItems, testArticle, testShow } from './support/episodes.js';
+import { feedItems, testArticle, testShow, enqueue } from './support/episodes.js';
 
 const EPISODES = 20;
 
@@ -33,7 +33,7 @@ describe('concurrent publishing', () => {
     const queued = [];
     for (let day = 1; day <= EPISODES; day++) {
       const date = new Date(Date.UTC(2026, 10, day, 12));
-      queued.push(await cluster.app.episodes.enqueue({ show, articles: [testArticle('ferry', 1)], date }));
+      queued.push(await enqueue(cluster.app.episodes, { show, articles: [testArticle('ferry', 1)], date }));
     }
     expect(new Set(queued.map((q) => q.episodeId)).size).toBe(EPISODES);
     await eventually('every episode stitched and waiting to publish', async () => {
@@ -45,7 +45,7 @@ describe('concurrent publishing', () => {
     await publish.resume();
 
     const records = [];
-    for (const q of queued) records.push(await cluster.app.episodes.waitUntilFinished(q));
+    for (const q of queued) records.push(await cluster.app.episodes.finished(q));
     for (const record of records) expect(record.status).toBe('published');
     const feed = await (await fetch(cluster.app.app.ctx.publish.publicUrl('shows/busy-show/feed.xml'))).text();
     const enclosures = feedItems(feed).map((item) => item.enclosure).sort();

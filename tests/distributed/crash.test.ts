@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobIds } from '../../src/queue/job-ids.js';
 import { QueueNames } from '../../src/queue/job-types.js';
 import { eventually, TestCluster } from './support/cluster.js';
-import { feedItems, testArticle, testShow } from './support/episodes.js';
+import { feedItems, testArticle, testShow, enqueue } from './support/episodes.js';
 
 /** Fetches the feed over and over, as a podcast app would, and notes every enclosure that does not answer 200. */
 function watchFeed(feedUrl: string): { stop(): Promise<string[]> } {
@@ -55,22 +55,22 @@ describe('crash safety', () => {
     let broken: string[] | undefined;
     try {
       const first = await cluster.startWorker();
-      const queued = await cluster.app.episodes.enqueue({ show, articles: [testArticle('bridge'), testArticle('museum', 1)], date: new Date('2026-11-29T12:00:00Z') });
+      const queued = await enqueue(cluster.app.episodes, { show, articles: [testArticle('bridge'), testArticle('museum', 1)], date: new Date('2026-11-29T12:00:00Z') });
       const synthesise = cluster.app.queues.get(QueueNames.synthesise);
       await eventually('a synthesis request in progress', async () => (first.output().includes('test hook: synthesis request started') ? true : undefined));
       expect(await synthesise.getActiveCount()).toBeGreaterThan(0);
       await cluster.kill(first);
-      expect((await cluster.app.episodes.status(queued))?.status).not.toBe('published');
+      expect((await cluster.app.episodes.status(queued.showId, queued.episodeId))?.record.status).not.toBe('published');
 
       const second = await cluster.startWorker();
       const stitch = await eventually('the stitch job', () => cluster.app.queues.get(QueueNames.stitch).getJob(jobIds.stitch(queued)));
       await eventually('stitching in progress', async () => (second.output().includes('test hook: pieces joined') ? true : undefined));
       expect(await stitch.getState()).toBe('active');
       await cluster.kill(second);
-      expect((await cluster.app.episodes.status(queued))?.status).toBe('stitching');
+      expect((await cluster.app.episodes.status(queued.showId, queued.episodeId))?.record.status).toBe('stitching');
 
       await cluster.startWorker();
-      const record = await cluster.app.episodes.waitUntilFinished(queued);
+      const record = await cluster.app.episodes.finished(queued);
       broken = await watcher.stop();
 
       expect(record.error).toBeUndefined();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobIds } from '../../src/queue/job-ids.js';
 import { QueueNames } from '../../src/queue/job-types.js';
-import { feedItems, testArticle, testShow } from './support/episodes.js';
+import { feedItems, testArticle, testShow, enqueue } from './support/episodes.js';
 import { TestCluster, type WorkerHandle } from './support/cluster.js';
 
 describe('distributed mode end to end (two worker processes, Redis, s3rver)', () => {
@@ -20,13 +20,13 @@ describe('distributed mode end to end (two worker processes, Redis, s3rver)', ()
     const request = { show, articles: [testArticle('harbour'), testArticle('library', 1)], date: new Date('2026-11-28T12:00:00Z') };
     const { episodes } = cluster.app;
 
-    const first = await episodes.enqueue(request);
-    const again = await episodes.enqueue(request);
+    const first = await enqueue(episodes, request);
+    const again = await enqueue(episodes, request);
     expect(first.added).toBe(true);
     expect(again).toMatchObject({ added: false, episodeId: first.episodeId });
-    expect((await episodes.status(first))?.status).not.toBe('failed');
+    expect((await episodes.status(first.showId, first.episodeId))?.record.status).not.toBe('failed');
 
-    const record = await episodes.waitUntilFinished(first);
+    const record = await episodes.finished(first);
     expect(record.error).toBeUndefined();
     expect(record.status).toBe('published');
     expect(record.progress).toMatchObject({ stage: 'published', done: 1, total: 1 });
@@ -54,7 +54,7 @@ describe('distributed mode end to end (two worker processes, Redis, s3rver)', ()
     expect((await range.arrayBuffer()).byteLength).toBe(1024);
 
     // Submitted again after publishing: still one episode, nothing re-queued.
-    const late = await episodes.enqueue(request);
+    const late = await enqueue(episodes, request);
     expect(late).toMatchObject({ added: false, episodeId: first.episodeId });
     expect(late.record.status).toBe('published');
     const records = await import('../../src/pipeline/episode-store.js').then(({ EpisodeStore }) => new EpisodeStore(cluster.app.app.ctx.work).listEpisodes('e2e-show'));

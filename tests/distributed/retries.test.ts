@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueueNames } from '../../src/queue/job-types.js';
 import { TestCluster } from './support/cluster.js';
-import { testArticle, testShow } from './support/episodes.js';
+import { testArticle, testShow, enqueue } from './support/episodes.js';
 
 /**
  * One worker process with three wrapped providers: "flaky" fails each request
@@ -33,8 +33,8 @@ describe('retries and failures', () => {
     (await cluster.app.queues.get(QueueNames.synthesise).getJobs([state])).filter((job) => job.id!.includes(`.${episodeId}.seg.`));
 
   it('still publishes when the provider fails transiently, retrying the jobs with backoff', async () => {
-    const queued = await cluster.app.episodes.enqueue({ show: testShow('flaky-show', 'flaky'), articles: [testArticle('canal', 1)], date: new Date('2026-11-28T12:00:00Z') });
-    const record = await cluster.app.episodes.waitUntilFinished(queued);
+    const queued = await enqueue(cluster.app.episodes, { show: testShow('flaky-show', 'flaky'), articles: [testArticle('canal', 1)], date: new Date('2026-11-28T12:00:00Z') });
+    const record = await cluster.app.episodes.finished(queued);
     expect(record.error).toBeUndefined();
     expect(record.status).toBe('published');
     const jobs = await segmentJobs(queued.episodeId, 'completed');
@@ -48,8 +48,8 @@ describe('retries and failures', () => {
   });
 
   it('fails the episode at once, with the reason, when the provider refuses for good', async () => {
-    const queued = await cluster.app.episodes.enqueue({ show: testShow('broken-show', 'broken'), articles: [testArticle('orchard', 1)], date: new Date('2026-11-28T12:00:00Z') });
-    const record = await cluster.app.episodes.waitUntilFinished(queued);
+    const queued = await enqueue(cluster.app.episodes, { show: testShow('broken-show', 'broken'), articles: [testArticle('orchard', 1)], date: new Date('2026-11-28T12:00:00Z') });
+    const record = await cluster.app.episodes.finished(queued);
     expect(record.status).toBe('failed');
     expect(record.error?.code).toBe('TTS_AUTH');
     expect(record.error?.message).toContain('invalid API key');
@@ -62,8 +62,8 @@ describe('retries and failures', () => {
   });
 
   it('honours a 429 Retry-After through the queue rate limit without spending attempts', async () => {
-    const queued = await cluster.app.episodes.enqueue({ show: testShow('limited-show', 'limited'), articles: [testArticle('lighthouse', 1)], date: new Date('2026-11-28T12:00:00Z') });
-    const record = await cluster.app.episodes.waitUntilFinished(queued);
+    const queued = await enqueue(cluster.app.episodes, { show: testShow('limited-show', 'limited'), articles: [testArticle('lighthouse', 1)], date: new Date('2026-11-28T12:00:00Z') });
+    const record = await cluster.app.episodes.finished(queued);
     expect(record.error).toBeUndefined();
     expect(record.status).toBe('published');
     const jobs = await segmentJobs(queued.episodeId, 'completed');

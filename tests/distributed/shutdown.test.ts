@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueueNames } from '../../src/queue/job-types.js';
 import { eventually, TestCluster } from './support/cluster.js';
-import { testArticle, testShow } from './support/episodes.js';
+import { testArticle, testShow, enqueue } from './support/episodes.js';
 
 /** SIGTERM: a worker stops taking jobs, and hands back what it cannot finish within its grace time. */
 describe('graceful shutdown', () => {
@@ -19,7 +19,7 @@ describe('graceful shutdown', () => {
 
     // Generous grace: the running synthesis jobs complete in this worker, then it exits cleanly.
     const patient = await cluster.startWorker(['--queues', 'script,synthesise', '--concurrency', '1'], { BRIEFCAST_SHUTDOWN_GRACE_MS: '60000' });
-    const queued = await cluster.app.episodes.enqueue({ show, articles: [testArticle('tram', 1)], date: new Date('2026-11-28T12:00:00Z') });
+    const queued = await enqueue(cluster.app.episodes, { show, articles: [testArticle('tram', 1)], date: new Date('2026-11-28T12:00:00Z') });
     await eventually('a synthesis request in progress', async () => (patient.output().includes('test hook: synthesis request started') ? true : undefined));
     const [running] = await synthesise.getJobs(['active']);
     expect(running).toBeDefined();
@@ -40,7 +40,7 @@ describe('graceful shutdown', () => {
     expect(await (await synthesise.getJob(interrupted!.id!))!.getState()).toBe('waiting');
 
     await cluster.startWorker();
-    expect((await cluster.app.episodes.waitUntilFinished(queued)).status).toBe('published');
+    expect((await cluster.app.episodes.finished(queued)).status).toBe('published');
   });
 
   it('exits as soon as its jobs are done, and at once when idle, however long the grace time', async () => {
@@ -53,7 +53,7 @@ describe('graceful shutdown', () => {
 
     const busy = await cluster.startWorker(['--queues', 'script,synthesise', '--concurrency', '1'], { BRIEFCAST_SHUTDOWN_GRACE_MS: '120000' });
     const show = testShow('prompt-show', 'slow');
-    await cluster.app.episodes.enqueue({ show, articles: [testArticle('ferry', 1)], date: new Date('2026-11-28T12:00:00Z') });
+    await enqueue(cluster.app.episodes, { show, articles: [testArticle('ferry', 1)], date: new Date('2026-11-28T12:00:00Z') });
     await eventually('a synthesis request in progress', async () => (busy.output().includes('test hook: synthesis request started') ? true : undefined));
     signalled = Date.now();
     busy.child.kill('SIGTERM');

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { showConfigSchema, type ShowConfig, type ShowConfigInput } from '../../src/config/show-config.js';
-import { createEpisode } from '../../src/pipeline/embedded-runner.js';
+import { createEpisode } from '../../src/pipeline/build-now.js';
 import { EpisodeStore } from '../../src/pipeline/episode-store.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { briefcastFailure } from '../support/briefcast-failure.js';

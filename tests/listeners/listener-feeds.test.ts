@@ -8,7 +8,7 @@ import { parseFeed } from 'podcast-partytime';
 import { chromium } from 'playwright-core';
 import { loadShowFile } from '../../src/config/load-show.js';
 import type { ShowConfig } from '../../src/config/show-config.js';
-import { createEpisode } from '../../src/pipeline/embedded-runner.js';
+import { createEpisode } from '../../src/pipeline/build-now.js';
 import { ListenerStore } from '../../src/listeners/listener-store.js';
 import { referencedPieceKeys } from '../../src/listeners/referenced-pieces.js';
 import { workKeys } from '../../src/storage/keys.js';

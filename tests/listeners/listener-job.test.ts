@@ -7,7 +7,7 @@ import { loadConfig } from '../../src/config/env.js';
 import { loadShowFile } from '../../src/config/load-show.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { ListenerStore } from '../../src/listeners/listener-store.js';
-import { createEpisode } from '../../src/pipeline/embedded-runner.js';
+import { createEpisode } from '../../src/pipeline/build-now.js';
 import { createDistributedApp, type DistributedApp } from '../../src/queue/distributed-app.js';
 import { jobHandlers } from '../../src/queue/handlers/index.js';
 import { JobName } from '../../src/queue/job-types.js';

@@ -11,7 +11,7 @@ import { silentLogger } from '../../src/core/logger.js';
 import { buildListenerEpisodes } from '../../src/listeners/build-listener-episodes.js';
 import { ListenerStore } from '../../src/listeners/listener-store.js';
 import { materialiser } from '../../src/listeners/materialise.js';
-import { createEpisode } from '../../src/pipeline/embedded-runner.js';
+import { createEpisode } from '../../src/pipeline/build-now.js';
 import { createServer } from '../../src/server/create-server.js';
 import { startS3Server, type TestS3Server } from '../storage/s3-server.js';
 import { audioFrames } from './support.js';

@@ -4,7 +4,7 @@ import { imageSize } from 'image-size';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ITUNES_CATEGORIES } from '../../src/config/itunes-categories.js';
 import type { EpisodeRecord } from '../../src/core/episode.js';
-import { buildFromArticles } from '../../src/pipeline/embedded-runner.js';
+import { buildFromArticles } from '../../src/pipeline/build-now.js';
 import { createServer } from '../../src/server/create-server.js';
 import { articles, buildEpisodeFixture, type EpisodeFixture } from './support/episode-fixture.js';
 import { run } from './support/media-tools.js';

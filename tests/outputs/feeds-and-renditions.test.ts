@@ -4,7 +4,7 @@ import { parseFeed, type FeedObject } from 'podcast-partytime';
 import Parser from 'rss-parser';
 import { XMLValidator } from 'fast-xml-parser';
 import { podcastGuid } from '../../src/feed/podcast-guid.js';
-import { buildFromArticles } from '../../src/pipeline/embedded-runner.js';
+import { buildFromArticles } from '../../src/pipeline/build-now.js';
 import { rebuildFeed } from '../../src/pipeline/publish-episode.js';
 import { createServer } from '../../src/server/create-server.js';
 import { ffprobeJson, measureWithEbur128 } from '../support/media.js';

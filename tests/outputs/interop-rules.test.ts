@@ -5,7 +5,7 @@ import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/env.js';
-import { buildFromArticles } from '../../src/pipeline/embedded-runner.js';
+import { buildFromArticles } from '../../src/pipeline/build-now.js';
 import { checkArtworkFile } from '../../src/config/artwork-check.js';
 import { loadShowFile, parseShowConfig } from '../../src/config/load-show.js';
 import type { EpisodeAudio } from '../../src/core/episode.js';

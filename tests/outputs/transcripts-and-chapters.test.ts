@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import webvtt from 'webvtt-parser';
 import SrtParser from 'srt-parser-2';
 import type { EpisodeSegmentInfo } from '../../src/core/episode.js';
-import { completeEpisode, synthesiseEpisode } from '../../src/pipeline/episode-steps.js';
+import { rebuildEpisode } from '../../src/pipeline/build-now.js';
 import { EpisodeStore } from '../../src/pipeline/episode-store.js';
 import { ffprobeJson } from '../support/media.js';
 import { buildEpisodeFixture, makeArtwork, type EpisodeFixture } from './support/episode-fixture.js';
@@ -157,7 +157,7 @@ describe('transcripts and chapters of a real episode', () => {
       const path = await makeArtwork(`${fixture.root}/episode-${size}.jpg`, size, 'orange');
       await app.ctx.work.put(`uploads/episode-${size}.jpg`, await readFile(path));
       await store.updateEpisode(show.id, 'ep1', (record) => ({ ...record, artworkSource: `uploads/episode-${size}.jpg` }));
-      return completeEpisode(app.ctx, show, 'ep1', await synthesiseEpisode(app.ctx, show, 'ep1'));
+      return rebuildEpisode(app.ctx, show, 'ep1');
     };
     await expect(useArtwork('1500x1400')).rejects.toMatchObject({ code: 'CONFIG_INVALID', subject: 'uploads/episode-1500x1400.jpg' });
 

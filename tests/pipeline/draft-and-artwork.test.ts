@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadShowFile } from '../../src/config/load-show.js';
 import { isBriefcastError } from '../../src/core/errors.js';
-import { createEpisode } from '../../src/pipeline/embedded-runner.js';
+import { createEpisode } from '../../src/pipeline/build-now.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 const run = promisify(execFile);

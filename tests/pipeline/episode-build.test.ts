@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFeed } from 'podcast-partytime';
 import { loadShowFile } from '../../src/config/load-show.js';
 import type { EpisodeRecord } from '../../src/core/episode.js';
-import { createEpisode } from '../../src/pipeline/embedded-runner.js';
+import { createEpisode } from '../../src/pipeline/build-now.js';
 import { EpisodeStore } from '../../src/pipeline/episode-store.js';
 import type { ShowConfig } from '../../src/config/show-config.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';

@@ -7,7 +7,7 @@ import { loadConfig } from '../../src/config/env.js';
 import { parseShowConfig } from '../../src/config/load-show.js';
 import { BriefcastError, ErrorCodes } from '../../src/core/errors.js';
 import { silentLogger } from '../../src/core/logger.js';
-import { createEpisode } from '../../src/pipeline/embedded-runner.js';
+import { createEpisode } from '../../src/pipeline/build-now.js';
 import { ProviderRegistry } from '../../src/tts/provider-registry.js';
 
 const fixtures = new URL('../fixtures/pipeline/', import.meta.url).pathname;

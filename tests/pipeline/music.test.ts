@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseShowConfig } from '../../src/config/load-show.js';
 import type { EpisodeRecord } from '../../src/core/episode.js';
-import { createEpisode } from '../../src/pipeline/embedded-runner.js';
+import { createEpisode } from '../../src/pipeline/build-now.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { ffprobeJson, measureWithEbur128 } from '../support/media.js';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { printEpisode } from '../../src/cli/commands/create.js';
 import { episodeView } from '../../src/server/episode-view.js';
 import { showConfigSchema } from '../../src/config/show-config.js';
-import { buildFromArticles } from '../../src/pipeline/embedded-runner.js';
+import { buildFromArticles } from '../../src/pipeline/build-now.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { ffprobeJson } from '../support/media.js';
 import { join } from 'node:path';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { showConfigSchema } from '../../src/config/show-config.js';
 import type { EpisodeRecord } from '../../src/core/episode.js';
 import { findFfmpeg } from '../../src/audio/ffmpeg-binaries.js';
-import { createEpisode } from '../../src/pipeline/embedded-runner.js';
+import { createEpisode } from '../../src/pipeline/build-now.js';
 import { assertRecogniserInstalled, transcribe, wordErrorRate } from '../../scripts/lib/speech-check.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { estimateEpisodeCost, type EpisodeCostEstimate } from '../../pipeline/estimate-cost.js';
-import { ingestAndClean } from '../../pipeline/embedded-runner.js';
+import { ingestAndClean } from '../../pipeline/build-now.js';
 import { EpisodeStore } from '../../pipeline/episode-store.js';
 import { writeEpisodeScript } from '../../pipeline/episode-steps.js';
 import { noProgress } from '../../pipeline/progress.js';

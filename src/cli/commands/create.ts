@@ -3,7 +3,7 @@ import { describeZodError, loadShowFile } from '../../config/load-show.js';
 import { showConfigSchema, type ShowConfig } from '../../config/show-config.js';
 import { BriefcastError, ErrorCodes } from '../../core/errors.js';
 import type { EpisodeRecord } from '../../core/episode.js';
-import { createEpisode } from '../../pipeline/embedded-runner.js';
+import { createEpisode } from '../../pipeline/build-now.js';
 import { createProgressReporter } from '../progress-reporter.js';
 import { withApp } from '../run-command.js';
 import { publicKeys } from '../../storage/keys.js';

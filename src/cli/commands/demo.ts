@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { createEpisode } from '../../pipeline/embedded-runner.js';
+import { createEpisode } from '../../pipeline/build-now.js';
 import { createProgressReporter } from '../progress-reporter.js';
 import { withApp } from '../run-command.js';
 import { publicKeys } from '../../storage/keys.js';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/env.js';
-import { ingestAndClean } from '../../pipeline/embedded-runner.js';
+import { ingestAndClean } from '../../pipeline/build-now.js';
 import { createDistributedApp } from '../../queue/distributed-app.js';
 import { createProgressReporter } from '../progress-reporter.js';
 import { reportError } from '../run-command.js';
@@ -38,10 +38,10 @@ export function registerEnqueue(program: Command): void {
         const show = await resolveShow(options);
         const progress = createProgressReporter();
         const articles = await ingestAndClean(sources, config.ingest, progress).finally(() => progress.finish());
-        const result = await distributed.episodes.enqueue({ show, articles, date: parseDate(options.date, ctx.now()), episodeId: options.episodeId, writer: options.writer });
-        process.stdout.write(`Episode ${result.showId}/${result.episodeId}: ${result.added ? 'queued' : `already ${result.record.status}`}\n`);
+        const result = await distributed.episodes.submit({ show, articles, date: parseDate(options.date, ctx.now()), episodeId: options.episodeId, writer: options.writer });
+        process.stdout.write(`Episode ${show.id}/${result.record.id}: ${result.created ? 'queued' : `already ${result.record.status}`}\n`);
         if (options.wait) {
-          const record = await distributed.episodes.waitUntilFinished(result);
+          const record = await distributed.episodes.finished({ showId: show.id, episodeId: result.record.id });
           printEpisode(record, ctx.publish.publicUrl(publicKeys.feed(show.id)));
           if (record.status === 'failed') {
             process.stderr.write(`briefcast: ${record.error?.message ?? 'episode failed'}\n`);

@@ -5,7 +5,7 @@ import type { ScriptDocument } from '../../core/types.js';
 import { parseScriptJson } from '../../script/script-schema.js';
 import { parseScriptText, renderScriptText } from '../../script/script-text.js';
 import { EpisodeStore } from '../../pipeline/episode-store.js';
-import { synthesiseAndPublish } from '../../pipeline/embedded-runner.js';
+import { rebuildEpisode } from '../../pipeline/build-now.js';
 import { rebuildFeed } from '../../pipeline/publish-episode.js';
 import { publishShowAssets } from '../../pipeline/show-assets.js';
 import { createProgressReporter } from '../progress-reporter.js';
@@ -37,7 +37,7 @@ export function registerEpisodeCommands(program: Command): void {
         await store.getEpisode(show.id, episodeId);
         if (options.script) await store.saveScript(show.id, episodeId, await readScriptFile(options.script));
         const progress = createProgressReporter();
-        const record = await synthesiseAndPublish(ctx, show, episodeId, progress).finally(() => progress.finish());
+        const record = await rebuildEpisode(ctx, show, episodeId, progress).finally(() => progress.finish());
         printEpisode(record, ctx.publish.publicUrl(publicKeys.feed(show.id)));
       });
     });

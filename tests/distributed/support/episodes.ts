@@ -1,3 +1,4 @@
+import type { EpisodeRunner, SubmitEpisodeRequest } from '../../../src/pipeline/episode-runner.js';
 import type { ShowConfig } from '../../../src/config/show-config.js';
 import { showConfigSchema } from '../../../src/config/show-config.js';
 import type { Article } from '../../../src/core/types.js';
@@ -33,4 +34,10 @@ export function feedItems(xml: string): Array<{ guid: string; enclosure: string 
     guid: /<guid[^>]*>([^<]+)<\/guid>/.exec(match[1]!)?.[1] ?? '',
     enclosure: (/<enclosure[^>]*url="([^"]+)"/.exec(match[1]!)?.[1] ?? '').replace(/&amp;/g, '&'),
   }));
+}
+
+/** Submits through the runner and returns the episode's ref with what submit said: the shape these tests read. */
+export async function enqueue(runner: EpisodeRunner, request: SubmitEpisodeRequest) {
+  const { record, created } = await runner.submit(request);
+  return { showId: request.show.id, episodeId: record.id, added: created, record };
 }

@@ -8,7 +8,7 @@ import type { ShowConfig, ShowConfigInput } from '../../../src/config/show-confi
 import { silentLogger } from '../../../src/core/logger.js';
 import type { EpisodeRecord } from '../../../src/core/episode.js';
 import type { Article } from '../../../src/core/types.js';
-import { buildFromArticles } from '../../../src/pipeline/embedded-runner.js';
+import { buildFromArticles } from '../../../src/pipeline/build-now.js';
 import { run } from './media-tools.js';
 
 /**

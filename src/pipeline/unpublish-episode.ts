@@ -3,6 +3,7 @@ import type { EpisodeRecord } from '../core/episode.js';
 import { BriefcastError, ErrorCodes, isBriefcastError } from '../core/errors.js';
 import { publicKeys, workKeys } from '../storage/keys.js';
 import type { PipelineContext } from './context.js';
+import { episodeLockName, SETTLED_STATUSES } from './episode-lifecycle.js';
 import { EpisodeStore } from './episode-store.js';
 import { rebuildFeed } from './publish-episode.js';
 
@@ -34,9 +35,6 @@ export async function listUnpublished(ctx: PipelineContext, showId: string): Pro
   return Promise.all(keys.map(async (key) => JSON.parse(Buffer.from(await ctx.work.get(key)).toString('utf8')) as UnpublishedRecord));
 }
 
-/** Statuses an episode can be unpublished from: anything not being built right now. */
-const SETTLED = new Set(['published', 'draft', 'failed']);
-
 /**
  * Takes an episode out of the show's feeds; its published files (audio,
  * transcripts, chapters) are deleted unless `keepAudio`. The feeds are rebuilt
@@ -49,17 +47,22 @@ export async function unpublishEpisode(
   options: { keepAudio: boolean },
 ): Promise<UnpublishedRecord> {
   const store = new EpisodeStore(ctx.work);
-  const record = await store.getEpisode(show.id, episodeId);
-  if (!SETTLED.has(record.status)) {
-    throw new BriefcastError(ErrorCodes.STORAGE_CONFLICT, `the episode is being built (${record.status}); try again when it has finished`, {
-      subject: `${show.id}/${episodeId}`,
-      retryable: true,
-    });
-  }
-  const now = ctx.now().toISOString();
-  const removed: UnpublishedRecord = { ...record, status: 'unpublished', unpublishedAt: now, updatedAt: now, audioDeleted: !options.keepAudio };
-  await ctx.work.put(workKeys.unpublished(show.id, episodeId), `${JSON.stringify(removed, null, 2)}\n`, { contentType: 'application/json' });
-  await ctx.work.delete(workKeys.episode(show.id, episodeId));
+  // Under the episode's lock, so no build step changes the record between the check and the move.
+  const removed = await ctx.lock(episodeLockName({ showId: show.id, episodeId }), async () => {
+    const record = await store.getEpisode(show.id, episodeId);
+    // Anything not being built right now can be unpublished.
+    if (!SETTLED_STATUSES.has(record.status)) {
+      throw new BriefcastError(ErrorCodes.STORAGE_CONFLICT, `the episode is being built (${record.status}); try again when it has finished`, {
+        subject: `${show.id}/${episodeId}`,
+        retryable: true,
+      });
+    }
+    const now = ctx.now().toISOString();
+    const moved: UnpublishedRecord = { ...record, status: 'unpublished', unpublishedAt: now, updatedAt: now, audioDeleted: !options.keepAudio };
+    await ctx.work.put(workKeys.unpublished(show.id, episodeId), `${JSON.stringify(moved, null, 2)}\n`, { contentType: 'application/json' });
+    await ctx.work.delete(workKeys.episode(show.id, episodeId));
+    return moved;
+  });
   await rebuildFeed(ctx, show);
   if (!options.keepAudio) {
     for (const key of await ctx.publish.list(publicKeys.episodePrefix(show.id, episodeId))) await ctx.publish.delete(key);
