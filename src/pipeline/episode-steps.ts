@@ -79,7 +79,8 @@ function describe(script: ScriptDocument): string {
 async function sameDayTitle(store: EpisodeStore, show: ShowConfig, episodeId: string, script: ScriptDocument, existing: EpisodeRecord | null | undefined): Promise<string> {
   const lead = script.segments.find((segment) => segment.kind === 'story' && segment.title)?.title;
   const base = episodeTitle(show.title, script.date, lead);
-  if (existing && existing.date === script.date && (existing.title === base || existing.title.startsWith(`${base} (edition `))) return existing.title;
+  // A record that was only queued has a provisional title; one written before keeps its own (a rebuild keeps its title).
+  if (existing?.writer && existing.date === script.date && (existing.title === base || existing.title.startsWith(`${base} (edition `))) return existing.title;
   const sameDay = (await store.listEpisodes(show.id)).filter((other) => other.id !== episodeId && other.date === script.date).map((other) => other.title);
   return distinctTitle(base, sameDay);
 }

@@ -13,6 +13,7 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 const execFileAsync = promisify(execFile);
 
 /**
+ * The bridge story is long enough to carry most of the episode's words, so silencing it must break the check.
  * Listens to a built episode: pocketsphinx (installed by .ci/run, like Festival and its HTS voice) transcribes
  * the published MP3 and the transcript must match the script. Silent, truncated, wrong-language or
  * mis-stitched audio fails this where a loudness check passes. Nothing here skips: a missing engine fails.
@@ -20,7 +21,13 @@ const execFileAsync = promisify(execFile);
 const articles: Record<string, string> = {
   'bridge.txt': `Council approves new footbridge over the river
 
-The city council approved a new footbridge over the river on Tuesday evening. Work on the bridge starts in the spring and should take about two years. The council said the bridge will cost twelve million pounds, paid for by the regional transport fund. Local traders welcomed the decision and said the crossing would bring more visitors to the old market.`,
+The city council approved a new footbridge over the river on Tuesday evening. Work on the bridge starts in the spring and should take about two years. The council said the bridge will cost twelve million pounds, paid for by the regional transport fund. Local traders welcomed the decision and said the crossing would bring more visitors to the old market.
+
+The new bridge will link the railway station with the north bank, where most of the new homes in the city have been built over the last ten years. At the moment people walk for twenty minutes to reach the nearest crossing, and many of them drive instead. The council expects about four thousand people to use the bridge every day once it opens.
+
+The design was chosen after a public vote last summer. It has a wide deck for people on foot and a separate lane for bicycles, with benches and lights along the whole length. The engineers said the bridge will be tall enough for river boats to pass under it at high water.
+
+Some residents of the south bank asked for more parking near the new crossing. The council said it would study the request but that the aim of the project is to help people leave their cars at home.`,
   'library.txt': `Village library reopens after long repairs
 
 The village library reopened on Saturday morning after repairs to its roof and windows that lasted most of the year. Volunteers carried the books back onto the shelves over three weekends. The library will now open every day except Sunday, and children from the primary school will visit each week for a reading hour.`,
