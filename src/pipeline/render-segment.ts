@@ -1,3 +1,4 @@
+import { pcm16MonoWav } from '../audio/wav.js';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { contentHash, stableStringify } from '../core/hash.js';
@@ -113,7 +114,7 @@ async function synthesisePlan(ctx: PipelineContext, plan: SegmentPlan, cacheKey:
       for (const result of results) {
         for (const warning of result.warnings ?? []) ctx.logger.warn({ provider: provider.name }, warning);
         const path = join(dir, `chunk-${inputs.length}.${result.format === 'pcm_s16le' ? 'wav' : result.format}`);
-        await writeFile(path, result.format === 'pcm_s16le' ? pcmToWav(result.audio, result.sampleRate ?? 24_000) : result.audio);
+        await writeFile(path, result.format === 'pcm_s16le' ? pcm16MonoWav(result.audio, result.sampleRate ?? 24_000) : result.audio);
         inputs.push(path);
       }
     }
@@ -121,20 +122,3 @@ async function synthesisePlan(ctx: PipelineContext, plan: SegmentPlan, cacheKey:
   });
 }
 
-/** Wraps raw 16-bit mono PCM in a WAV header so ffmpeg knows its rate. */
-function pcmToWav(pcm: Uint8Array, sampleRate: number): Uint8Array {
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0);
-  header.writeUInt32LE(36 + pcm.byteLength, 4);
-  header.write('WAVEfmt ', 8);
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(1, 22);
-  header.writeUInt32LE(sampleRate, 24);
-  header.writeUInt32LE(sampleRate * 2, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36);
-  header.writeUInt32LE(pcm.byteLength, 40);
-  return Buffer.concat([header, pcm]);
-}

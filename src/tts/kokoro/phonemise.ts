@@ -1,7 +1,7 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { promisify } from 'node:util';
 import { BriefcastError, ErrorCodes } from '../../core/errors.js';
+import { cliVersion } from '../providers/espeak.js';
 
 /**
  * Text to IPA with eSpeak NG, the phonemiser Kokoro's own fallback uses. eSpeak drops
@@ -92,16 +92,7 @@ function clausePhonemiser(id: string, run: (lines: string[], language: string) =
   };
 }
 
-const execFileAsync = promisify(execFile);
 
-async function cliVersion(binary: string): Promise<string | null> {
-  try {
-    const { stdout } = await execFileAsync(binary, ['--version'], { timeout: 5000 });
-    return /text-to-speech:\s*([\w.-]+)/.exec(stdout)?.[1] ?? 'unknown';
-  } catch {
-    return null;
-  }
-}
 
 function runCli(binary: string, lines: string[], language: string): Promise<string> {
   const input = lines.join('\n\n');

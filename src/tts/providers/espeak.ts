@@ -37,7 +37,8 @@ export async function createEspeakProvider(options: EspeakProviderOptions = {}):
   return EspeakWasmProvider.create(options.threads ?? availableParallelism());
 }
 
-async function cliVersion(binary: string): Promise<string | null> {
+/** The version an installed espeak-ng CLI reports, or null when it does not run. */
+export async function cliVersion(binary: string): Promise<string | null> {
   try {
     const { stdout } = await execFileAsync(binary, ['--version'], { timeout: 5000 });
     return /text-to-speech:\s*([\w.-]+)/.exec(stdout)?.[1] ?? 'unknown';

@@ -1,3 +1,4 @@
+import { pcm16MonoWav } from '../../audio/wav.js';
 /**
  * What an offline Latin-script engine (Festival, flite) is given to read.
  * Control characters are removed, letters outside the Latin script (which
@@ -35,18 +36,5 @@ export function nothingToSay(text: string): boolean {
 /** A mono 16-bit WAV of silence, for a chunk with nothing speakable in it. */
 export function silentWav(sampleRate: number, seconds: number): Uint8Array {
   const samples = Math.round(sampleRate * seconds);
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0);
-  header.writeUInt32LE(36 + samples * 2, 4);
-  header.write('WAVEfmt ', 8);
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(1, 22);
-  header.writeUInt32LE(sampleRate, 24);
-  header.writeUInt32LE(sampleRate * 2, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36);
-  header.writeUInt32LE(samples * 2, 40);
-  return new Uint8Array(Buffer.concat([header, Buffer.alloc(samples * 2)]));
+  return pcm16MonoWav(new Uint8Array(samples * 2), sampleRate);
 }
