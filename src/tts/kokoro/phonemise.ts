@@ -92,8 +92,6 @@ function clausePhonemiser(id: string, run: (lines: string[], language: string) =
   };
 }
 
-
-
 function runCli(binary: string, lines: string[], language: string): Promise<string> {
   const input = lines.join('\n\n');
   return new Promise((resolve, reject) => {
