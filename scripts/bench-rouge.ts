@@ -21,6 +21,7 @@ import type { Article } from '../src/core/types.js';
 import { splitSentences } from '../src/script/sentences.js';
 import { extractStorySentences } from '../src/script/story-extract.js';
 import { countWords } from '../src/script/tokens.js';
+import { seededRandom } from './lib/seeded-random.js';
 
 interface Row {
   id: string;
@@ -108,24 +109,13 @@ function mean(all: readonly Scores[]): Scores {
   return { r1: sum('r1'), r2: sum('r2'), rl: sum('rl'), words: sum('words') };
 }
 
-/** Deterministic PRNG (mulberry32), so the intervals are the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Mean paired difference (x 100) and its percentile bootstrap 95% interval. */
 function bootstrapDifference(a: readonly number[], b: readonly number[], resamples = 2000): [number, number, number] {
   const diffs = a.map((x, i) => 100 * (x - (b[i] ?? 0)));
   const n = diffs.length;
   const meanOf = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length);
-  const next = random(20251201);
+  const next = seededRandom(20251201);
   const means: number[] = [];
   for (let r = 0; r < resamples; r++) {
     let sum = 0;

@@ -1,9 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRedisConnection } from '../../src/queue/redis-connection.js';
-import { createServer } from '../../src/server/create-server.js';
 import { createApiHarness, morningShow, waitForEpisode, type ApiHarness } from './support/api-harness.js';
+import { serversSharingRedis } from './support/servers-sharing-redis.js';
 
 /**
  * The per-key limit on episodes queued at once is one count for all API
@@ -13,24 +11,16 @@ import { createApiHarness, morningShow, waitForEpisode, type ApiHarness } from '
  */
 describe('per-key queued-episode limit shared through Redis', () => {
   let h: ApiHarness;
-  const servers: FastifyInstance[] = [];
-  const connections: ReturnType<typeof createRedisConnection>[] = [];
-  const nameSpace = `briefcast-test-${randomBytes(6).toString('hex')}:rate-limit:`;
+  let servers: FastifyInstance[] = [];
+  let closeServers = async () => {};
 
   beforeAll(async () => {
     h = await createApiHarness({ BRIEFCAST_API_MAX_QUEUED_PER_KEY: '2', BRIEFCAST_API_RATE_LIMIT: '100' });
     expect((await h.server.inject({ method: 'POST', url: '/api/shows', headers: h.auth(h.keys.admin), payload: morningShow })).statusCode).toBe(201);
-    for (let i = 0; i < 2; i++) {
-      const redis = createRedisConnection('redis://127.0.0.1:6379', `queued-limit-test-${i}`);
-      connections.push(redis);
-      servers.push(await createServer({ publishDir: h.app.config.publishDir, api: { ...h.services.api, rateLimit: { redis, nameSpace } } }));
-    }
+    ({ servers, close: closeServers } = await serversSharingRedis(h, 'queued-limit-test'));
   });
   afterAll(async () => {
-    for (const server of servers) await server.close();
-    const keys = await connections[0]?.keys(`${nameSpace}*`);
-    if (keys?.length) await connections[0]!.del(...keys);
-    for (const redis of connections) await redis.quit();
+    await closeServers();
     await h?.dispose();
   });
 

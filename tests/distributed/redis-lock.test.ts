@@ -1,25 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { briefcastKey } from '../../src/queue/redis-connection.js';
 import { createRedisLock } from '../../src/queue/redis-lock.js';
 import { createRedisRateLimiter } from '../../src/queue/redis-rate-limiter.js';
-import { REDIS_URL } from './support/cluster.js';
+import { redisConnections } from './support/redis-connections.js';
 
 const prefix = `bctest-lock-${Date.now().toString(36)}`;
-const connections: Redis[] = [];
-const connect = () => {
-  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
-  connections.push(redis);
-  return redis;
-};
+const { connect, close } = redisConnections(prefix);
 
-afterAll(async () => {
-  const redis = connect();
-  const keys = await redis.keys(`${prefix}:*`);
-  if (keys.length) await redis.del(...keys);
-  await Promise.all(connections.map((c) => c.quit()));
-});
+afterAll(close);
 
 describe('Redis KeyedLock', () => {
   it('lets one holder at a time run, across separate connections (as separate processes would)', async () => {

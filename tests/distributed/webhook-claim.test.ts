@@ -2,7 +2,6 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { showConfigSchema } from '../../src/config/show-config.js';
 import type { EpisodeRecord } from '../../src/core/episode.js';
@@ -12,22 +11,12 @@ import { listOutcomes } from '../../src/webhooks/delivery-log.js';
 import { deliveriesFor } from '../../src/webhooks/webhook-dispatcher.js';
 import { QueuedWebhooks, WEBHOOK_QUEUE } from '../../src/webhooks/webhook-queue.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { REDIS_URL } from './support/cluster.js';
+import { redisConnections } from './support/redis-connections.js';
 
 const prefix = `bctest-hookclaim-${Date.now().toString(36)}`;
-const connections: Redis[] = [];
-const connect = () => {
-  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
-  connections.push(redis);
-  return redis;
-};
+const { connect, close } = redisConnections(prefix);
 
-afterAll(async () => {
-  const redis = connect();
-  const keys = await redis.keys(`${prefix}:*`);
-  if (keys.length) await redis.del(...keys);
-  await Promise.all(connections.map((c) => c.quit()));
-});
+afterAll(close);
 
 describe('webhook delivery claims in Redis', () => {
   it('gives a delivery id to exactly one of many racing claimants, on separate connections', async () => {

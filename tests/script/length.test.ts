@@ -6,6 +6,7 @@ import { clausePieces } from '../../src/script/long-sentences.js';
 import { lettersPerWord, rateForText, REFERENCE_LETTERS_PER_WORD, speakingRate } from '../../src/script/speech-rate.js';
 import { countWords } from '../../src/script/tokens.js';
 import { briefingInput, loadArticles } from './fixtures.js';
+import { seededRandom } from '../../scripts/lib/seeded-random.js';
 
 const pauses = { segmentMs: 400, storyMs: 900 };
 
@@ -28,17 +29,6 @@ function runOn(words: number): string {
   return `${text.charAt(0).toUpperCase()}${text.slice(1, -1)}.`;
 }
 
-/** Deterministic PRNG (mulberry32): the property runs are the same every time. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('length is a promise', () => {
   it('cuts an over-long sentence at clause boundaries, strongest first, each piece a sentence', () => {
@@ -75,7 +65,7 @@ describe('length is a promise', () => {
 
   it('lands within ±10% of the target for random article sets and targets whenever the sources are long enough, deterministically', async () => {
     const pool = [...loadArticles(), ...loadArticles('same-story.json'), ...loadArticles('writer/stories.json'), ...loadArticles('writer/coherence.json'), ...loadArticles('writer/quotes.json')];
-    const next = random(7);
+    const next = seededRandom(7);
     let checked = 0;
     for (let run = 0; run < 60; run++) {
       const articles = pool.filter(() => next() < 0.5);
