@@ -127,11 +127,11 @@ export async function writeEpisodeScript(
   };
   const script =
     options.script ?? (await pinLanguageVoices(ctx.providers, voiced, markStoryLanguages(await writer.write(input), sorted.kept, show.language)));
-  // The writer's own length check counts pauses and lead-ins; the ear check's word-count estimate would only repeat it.
+  // The writer's own length check counts pauses and lead-ins, so the ear check is not asked for its word-count estimate.
   const warnings = [
     ...sorted.warnings,
     ...lengthWarnings(input, script),
-    ...earCheckWarnings(script, targetSeconds, input.wordsPerMinute).filter((warning) => warning.code !== 'ear-length'),
+    ...earCheckWarnings(script),
   ];
   return { script, warnings, targetSeconds, kept: sorted.kept, ...(voicePick ? { voicePick } : {}) };
 }
