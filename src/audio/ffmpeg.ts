@@ -1,32 +1,18 @@
 import ffmpeg from 'fluent-ffmpeg';
-import { writeFile } from 'node:fs/promises';
 import type { EncodeSettings } from './encode-settings.js';
 import { channelLayout, COMPRESSOR, masteringChain, pieceFormat } from './mastering-chains.js';
 import type { MasterPass } from './mastering-passes.js';
 import { BriefcastError, ErrorCodes } from '../core/errors.js';
 import type { FfmpegBinaries } from './ffmpeg-binaries.js';
+import type { ChapterMark } from './episode-file.js';
 
 export type { EncodeSettings } from './encode-settings.js';
 export type { PieceAnalysis } from './sample-analysis.js';
 
-/**
+/*
  * The only module that talks to ffmpeg (through fluent-ffmpeg, archived upstream
  * in 2025: keeping it here makes it replaceable in one file).
  */
-export interface Id3Tags {
-  title: string;
-  artist: string;
-  album: string;
-  date: string;
-  comment?: string;
-  genre?: string;
-}
-
-export interface ChapterMark {
-  title: string;
-  startSeconds: number;
-  endSeconds: number;
-}
 
 /** One piece's audio inputs, joined and compressed into a raw float file (f32le at the piece format). */
 export interface CompressJob {
@@ -153,27 +139,6 @@ export class FfmpegTools {
       .format('mp3');
   }
 
-  /**
-   * Joins finished pieces without re-encoding (stream copy) and writes ID3v2
-   * tags, CHAP/CTOC chapters and cover art in the same pass: stitching costs a
-   * file copy, not an encode.
-   */
-  async concatenate(listFile: string, metadataFile: string, output: string, coverPath?: string): Promise<void> {
-    const command = this.command()
-      .input(listFile)
-      .inputOptions(['-f', 'concat', '-safe', '0'])
-      .input(metadataFile)
-      .inputOptions(['-f', 'ffmetadata']);
-    const options = ['-map', '0:a', '-map_metadata', '1', '-map_chapters', '1', '-c:a', 'copy', '-id3v2_version', '3'];
-    if (coverPath) {
-      command.input(coverPath);
-      options.push('-map', '2:v', '-c:v', 'copy', '-disposition:v', 'attached_pic', '-metadata:s:v', 'title=Cover', '-metadata:s:v', 'comment=Cover (front)');
-    }
-    // Spread, not an array: fluent-ffmpeg splits a lone array element at its space ("comment=Cover (front)").
-    command.outputOptions(...options).format('mp3').output(output);
-    await this.run(command, 'stitch the episode');
-  }
-
   /** EBU R128 integrated loudness and true peak, as podcast apps and Apple measure them. */
   async measureLoudness(file: string): Promise<LoudnessMeasurement> {
     const command = this.command()
@@ -211,27 +176,6 @@ export class FfmpegTools {
       });
     });
   }
-}
-
-/** Writes an ffmetadata file: global ID3 tags and one chapter per story. */
-export async function writeFfmetadata(path: string, tags: Id3Tags, chapters: ChapterMark[]): Promise<void> {
-  const lines = [';FFMETADATA1'];
-  for (const [key, value] of Object.entries(tags)) if (value) lines.push(`${key}=${escapeMetadata(value)}`);
-  for (const chapter of chapters) {
-    lines.push('[CHAPTER]', 'TIMEBASE=1/1000', `START=${Math.round(chapter.startSeconds * 1000)}`, `END=${Math.round(chapter.endSeconds * 1000)}`);
-    lines.push(`title=${escapeMetadata(chapter.title)}`);
-  }
-  await writeFile(path, `${lines.join('\n')}\n`, 'utf8');
-}
-
-/** ffmetadata escapes '=', ';', '#', '\' and newlines with a backslash. */
-function escapeMetadata(value: string): string {
-  return value.replace(/[=;#\\\n]/g, (char) => `\\${char}`);
-}
-
-/** One line of the concat demuxer's list; quotes in paths are escaped the way it expects. */
-export function concatListLine(path: string): string {
-  return `file '${path.replace(/'/g, "'\\''")}'`;
 }
 
 /** Reads the Summary block ebur128 prints at the end; values it did not print come back as NaN. */

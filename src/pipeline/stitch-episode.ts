@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { EpisodeArtwork, EpisodeAudio, EpisodeRecord } from '../core/episode.js';
 import { contentHash } from '../core/hash.js';
 import type { ShowConfig } from '../config/show-config.js';
-import { concatListLine, writeFfmetadata } from '../audio/ffmpeg.js';
+import { writeEpisodeFile, type Id3Tags } from '../audio/episode-file.js';
 import { layoutEpisode, type EpisodeLayout, type LaidOutSegment, type TimedPiece } from '../audio/episode-layout.js';
 import { publicKeys, workKeys } from '../storage/keys.js';
 import type { PipelineContext } from './context.js';
@@ -17,7 +17,6 @@ import { checkArtwork } from '../config/artwork-check.js';
 import { absoluteUrl } from '../feed/urls.js';
 import { speakerRenditionRefusal, speakerTarget, SPEAKER_RENDITION_VERSION } from '../audio/speaker-rendition.js';
 import { combineLoudness, decodeEnergies } from '../audio/loudness-blocks.js';
-import { commentFrameToComm } from '../audio/id3-comment.js';
 import { SAMPLES_PER_MP3_FRAME } from '../audio/encode-settings.js';
 import { mapConcurrent } from '../core/map-concurrent.js';
 import type { ShowAssets } from './show-assets.js';
@@ -93,19 +92,15 @@ export async function stitchEpisode(
       await ctx.work.getToFile(speakerPieceKey(info.cacheKey), twin);
       speakerFiles.set(info.cacheKey, twin);
     });
-    const metadataFile = join(dir, 'metadata.txt');
-    await writeFfmetadata(
-      metadataFile,
-      { title: record.title, artist: show.author, album: show.title, date: script.date, genre: 'Podcast', comment: record.description },
-      layout.chapters,
-    );
+    const tags: Id3Tags = { title: record.title, artist: show.author, album: show.title, date: script.date, genre: 'Podcast', comment: record.description };
     const { artwork, cover } = await resolveArtwork(ctx, show, record, assets, dir);
     const output = join(dir, 'episode.mp3');
     const speakerFile = join(dir, 'speaker.mp3');
-    // Both renditions are stream copies of finished pieces with the same frames, so their chapters line up exactly.
+    // Both renditions are copies of finished pieces with the same frames, so their chapters line up exactly.
+    const inOrder = (files: Map<string, string>) => layout.pieces.map((piece) => files.get(piece.cacheKey)!);
     await Promise.all([
-      joinPieces(ctx, dir, 'podcast', layout, podcastFiles, metadataFile, output, cover),
-      refusal ? undefined : joinPieces(ctx, dir, 'speaker', layout, speakerFiles, metadataFile, speakerFile),
+      writeEpisodeFile(inOrder(podcastFiles), output, tags, layout.chapters, cover),
+      refusal ? undefined : writeEpisodeFile(inOrder(speakerFiles), speakerFile, tags, layout.chapters),
     ]);
     const ordered = layout.pieces.map((piece) => infos.get(piece.cacheKey)!);
     const loudness = episodeLoudness(ctx, ordered.map((info) => info.loudness));
@@ -128,23 +123,6 @@ export async function stitchEpisode(
     }
     return { audio, speakerAudio, artwork, layout };
   });
-}
-
-/** One rendition: the concat list of its pieces in playing order, joined by stream copy with tags and chapters, COMM fixed. */
-async function joinPieces(
-  ctx: PipelineContext,
-  dir: string,
-  name: string,
-  layout: EpisodeLayout,
-  files: Map<string, string>,
-  metadataFile: string,
-  output: string,
-  cover?: string,
-): Promise<void> {
-  const listFile = join(dir, `${name}-pieces.txt`);
-  await writeFile(listFile, `${layout.pieces.map((piece) => concatListLine(files.get(piece.cacheKey)!)).join('\n')}\n`);
-  await ctx.ffmpeg.concatenate(listFile, metadataFile, output, cover);
-  await commentFrameToComm(output);
 }
 
 /** The episode's loudness from its pieces' cached energies and true peaks: nothing is decoded again. */

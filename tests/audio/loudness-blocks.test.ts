@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { combineLoudness, decodeEnergies, encodeEnergies, frameEnergies } from '../../src/audio/loudness-blocks.js';
-import { replaceCommentFrame } from '../../src/audio/id3-comment.js';
 
 const rate = 44_100;
 const frame = 1152;
@@ -36,36 +35,5 @@ describe('loudness from per-frame energies', () => {
     const back = decodeEnergies(encodeEnergies(energies));
     expect(back.length).toBe(energies.length);
     back.forEach((value, index) => expect(value).toBeCloseTo(energies[index]!, 2));
-  });
-});
-
-describe('ID3 comment as a COMM frame', () => {
-  function frameBytes(id: string, body: Buffer): Buffer {
-    const header = Buffer.alloc(10);
-    header.write(id, 0, 'latin1');
-    header.writeUInt32BE(body.length, 4);
-    return Buffer.concat([header, body]);
-  }
-
-  it('replaces a UTF-16 TXXX:comment frame with a shorter COMM frame and keeps the other frames and the tag size', () => {
-    const bom = Buffer.from([0xff, 0xfe]);
-    const txxx = frameBytes('TXXX', Buffer.concat([Buffer.from([1]), bom, Buffer.from('comment', 'utf16le'), Buffer.from([0, 0]), bom, Buffer.from('Stürme und חדשות', 'utf16le')]));
-    const title = frameBytes('TIT2', Buffer.concat([Buffer.from([0]), Buffer.from('Title', 'latin1')]));
-    const tag = Buffer.concat([title, txxx, Buffer.alloc(10)]);
-    const out = replaceCommentFrame(tag)!;
-    expect(out.length).toBe(tag.length);
-    expect(out.subarray(0, title.length).equals(title)).toBe(true);
-    const comm = out.subarray(title.length);
-    expect(comm.toString('latin1', 0, 4)).toBe('COMM');
-    const size = comm.readUInt32BE(4);
-    const body = comm.subarray(10, 10 + size);
-    expect(body[0]).toBe(1);
-    expect(body.toString('latin1', 1, 4)).toBe('eng');
-    expect(body.subarray(8).toString('utf16le', 2)).toBe('Stürme und חדשות');
-    expect(out.subarray(title.length + 10 + size).every((byte) => byte === 0)).toBe(true);
-  });
-
-  it('leaves a tag without a comment alone', () => {
-    expect(replaceCommentFrame(Buffer.concat([frameBytes('TIT2', Buffer.from('\0Title', 'latin1')), Buffer.alloc(10)]))).toBeNull();
   });
 });

@@ -73,14 +73,17 @@ export function installTestHooks(app: App, raw: string): TestHook {
     providers.register(name, async () => hookProvider(name, await providers.get('espeak'), behaviour, app.logger));
   }
   if (hook.stitchDelayMs > 0) {
-    const ffmpeg = app.ctx.ffmpeg;
-    const concatenate = ffmpeg.concatenate.bind(ffmpeg);
-    // After the real join, before the upload: a kill here loses a finished file that was never published.
-    ffmpeg.concatenate = async (...args: Parameters<typeof concatenate>) => {
-      const result = await concatenate(...args);
-      app.logger.warn('test hook: pieces joined, upload pending');
-      await sleep(hook.stitchDelayMs);
-      return result;
+    const publish = app.ctx.publish;
+    const putFile = publish.putFile.bind(publish);
+    // After the real join, before the audio upload: a kill here loses a finished file that was never published.
+    let delayed = false;
+    publish.putFile = async (...args: Parameters<typeof putFile>) => {
+      if (args[2]?.contentType === 'audio/mpeg' && !delayed) {
+        delayed = true;
+        app.logger.warn('test hook: pieces joined, upload pending');
+        await sleep(hook.stitchDelayMs);
+      }
+      return putFile(...args);
     };
   }
   app.logger.warn({ hook }, 'test hooks installed');

@@ -1,3 +1,4 @@
+/** Prints when each stage and each ffmpeg batch of one embedded build starts and ends. Usage: npx tsx scripts/bench/trace-stages.ts <articles> <work> [provider:voice] */
 import { join } from 'node:path';
 import { createApp } from '../../src/app.js';
 import { FfmpegTools } from '../../src/audio/ffmpeg.js';
@@ -7,7 +8,7 @@ import { silentLogger } from '../../src/core/logger.js';
 import { createEpisode } from '../../src/pipeline/build-now.js';
 const t0 = performance.now();
 const at = () => ((performance.now() - t0) / 1000).toFixed(2);
-for (const name of ['compressPieces', 'renderPieces', 'decodePieces', 'concatenate', 'renderSilence', 'measureLoudness', 'probe'] as const) {
+for (const name of ['compressPieces', 'renderPieces', 'decodePieces', 'renderSilence', 'measureLoudness', 'probe'] as const) {
   const original = (FfmpegTools.prototype as any)[name];
   (FfmpegTools.prototype as any)[name] = async function (this: unknown, ...args: unknown[]) {
     const start = at();
@@ -21,7 +22,8 @@ const [articlesDir, workDir] = process.argv.slice(2) as [string, string];
 const config = loadConfig({ BRIEFCAST_DATA_DIR: join(workDir, 'data'), BRIEFCAST_PUBLISH_DIR: join(workDir, 'published') });
 const app = createApp(config, { logger: silentLogger() });
 const loaded = await loadShowFile(new URL('../../examples/show.json', import.meta.url).pathname);
-const show = { ...loaded, voice: { ...loaded.voice, provider: 'espeak', name: 'en-us' } };
+const [provider, name] = (process.argv[4] ?? 'espeak:en-us').split(':') as [string, string];
+const show = { ...loaded, voice: { ...loaded.voice, provider, name } };
 console.log(at(), 'ready');
 let last = '';
 await createEpisode(app.ctx, { show, sources: [articlesDir], date: new Date('2026-11-28T12:00:00Z'), episodeId: 'bench' }, (p) => {
