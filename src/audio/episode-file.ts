@@ -1,7 +1,5 @@
-import { createReadStream, createWriteStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import NodeID3 from 'node-id3';
 import { BriefcastError, ErrorCodes } from '../core/errors.js';
 
@@ -45,14 +43,15 @@ export async function writeEpisodeFile(pieces: string[], output: string, tags: I
       tags: { title: chapter.title },
     })),
   });
-  const out = createWriteStream(output);
+  const out = await open(output, 'w');
   try {
-    await new Promise<void>((resolve, reject) => out.write(tag, (error) => (error ? reject(error) : resolve())));
-    for (const piece of pieces) await pipeline(createReadStream(piece), out, { end: false });
-    await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    await out.write(tag);
+    // One piece in memory at a time (a few hundred kilobytes), whatever the episode's length.
+    for (const piece of pieces) await out.write(await readFile(piece));
   } catch (error) {
-    out.destroy();
     throw new BriefcastError(ErrorCodes.INTERNAL, 'could not write the episode file', { subject: output, cause: error });
+  } finally {
+    await out.close();
   }
 }
 
