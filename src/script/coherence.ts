@@ -5,7 +5,8 @@
  *
  * 1. a leading sentence adverb or coordinating conjunction ("But", "However,",
  *    "Meanwhile,"): dropped when the sentence opens a passage, since the claim
- *    after it stands;
+ *    after it stands ("so" before a degree word is an adverb, not the
+ *    conjunction: "So far, ...", "So many ..." keep it);
  * 2. a leading connective that points back ("Instead", "As a result", "In
  *    response"): needs the sentence before;
  * 3. a personal or demonstrative pronoun, or "others"/"both"/"the latter", in
@@ -20,7 +21,7 @@ import { stem } from './tokens.js';
 
 /** Openers that can be dropped without changing what the rest of the sentence claims. */
 const DROPPABLE =
-  /^(?:and|but|or|so|yet|plus|however|meanwhile|still|also|moreover|furthermore|nonetheless|nevertheless|besides|indeed|in fact|likewise|similarly|additionally|now)\b,?\s+/i;
+  /^(?:and|but|or|so(?!\s+(?:far|much|many|long|few|little|that)\b)|yet|plus|however|meanwhile|still|also|moreover|furthermore|nonetheless|nevertheless|besides|indeed|in fact|likewise|similarly|additionally|now)\b,?\s+/i;
 /** Openers that refer to what came before: the sentence means little without it. */
 const BACK_POINTING =
   /^(?:instead|otherwise|therefore|thus|consequently|hence|then|later|afterwards|again|even so|in response|in return|in contrast|by contrast|on the other hand|as a result|despite this|despite that|because of this|in turn|in addition|that is why|for that reason|at the time|at that point|since then|until then)\b/i;

@@ -18,6 +18,17 @@ export function leadCarriesHeadline(headline: string, lead: string): boolean {
   return h.length > 0 && containment(h, contentTerms(lead)) >= 0.7;
 }
 
+/**
+ * True when `headline` is mostly a quotation ('"We will rebuild," the mayor says') whose words `sentence` reads:
+ * the quotation is then heard in place, with its speaker, and the headline would say it a second time.
+ */
+export function quotesFrom(headline: string, sentence: string): boolean {
+  const quoted = /["“]([^"“”]+)["”]/.exec(headline)?.[1] ?? '';
+  const terms = [...new Set(contentTerms(quoted))];
+  if (terms.length < 3 || terms.length * 2 < new Set(contentTerms(headline)).size) return false;
+  return containment(terms, contentTerms(sentence)) >= 0.75;
+}
+
 /** Two sentences a listener would hear as the same: equal content, or one inside the other. */
 export function nearIdentical(a: string, b: string): boolean {
   const ta = contentTerms(a);

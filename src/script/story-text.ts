@@ -2,7 +2,7 @@
 import { attributedPassages } from './attribution.js';
 import { dependence, dropLeadingConnective } from './coherence.js';
 import { closeQuotation } from './quote-spans.js';
-import { leadCarriesHeadline, nearIdentical } from './repetition.js';
+import { leadCarriesHeadline, nearIdentical, quotesFrom } from './repetition.js';
 import type { StorySentence } from './story-sentences.js';
 import type { Story } from './stories.js';
 
@@ -22,7 +22,10 @@ function follows(sentences: readonly StorySentence[], prev: number | undefined, 
   return prev !== undefined && prev === i - 1 && sentences[prev]?.article === sentences[i]?.article;
 }
 
-/** Chosen sentences without those a listener would hear as a repeat of the one before (or of the headline). */
+/**
+ * Chosen sentences without those a listener would hear as a repeat of the one before, or of the headline read
+ * (anywhere in the story: the headline is said once).
+ */
 function withoutRepeats(sentences: readonly StorySentence[], chosen: readonly number[], headline: string): number[] {
   const out: number[] = [];
   let previous = headline;
@@ -30,6 +33,7 @@ function withoutRepeats(sentences: readonly StorySentence[], chosen: readonly nu
     const text = sentences[i]?.spoken ?? '';
     if (text === '') continue;
     if (previous !== '' && nearIdentical(previous, text)) continue;
+    if (headline !== '' && nearIdentical(headline, text)) continue;
     out.push(i);
     previous = text;
   }
@@ -93,11 +97,17 @@ export function composeStoryText(
   chosen: readonly number[],
   spoken = true,
 ): string {
-  const first = chosen.map((i) => sentences[i]?.spoken ?? '').find((t) => t !== '') ?? '';
-  // The headline is said once: not at all when the lead sentence already says it.
-  const said = spoken && headline !== '' && leadCarriesHeadline(headline, first) ? '' : spoken ? headlineText(headline) : headline;
-  // A headline that itself points back ("These strikes are ...", a quotation) is read after the lead, not before it.
-  const headlineSecond = spoken && said !== '' && dependence(said, '', '') !== 'none';
+  const chosenTexts = chosen.map((i) => sentences[i]?.spoken ?? '').filter((t) => t !== '');
+  const first = chosenTexts[0] ?? '';
+  // The headline is said once: not at all when the lead sentence already says it, or when it quotes words a chosen
+  // sentence reads with their speaker.
+  const carried = headline !== '' && (leadCarriesHeadline(headline, first) || chosenTexts.some((t) => quotesFrom(headline, t)));
+  let said = spoken && carried ? '' : spoken ? headlineText(headline) : headline;
+  // A headline that itself points back ("These strikes are ...", a quotation) or opens with a concession is read
+  // after the lead, not before it; and not at all when a chosen sentence says the same, since it would follow it.
+  const pointsBack = (text: string) => dependence(text, '', '') !== 'none' || CONCESSION.test(text);
+  if (spoken && said !== '' && pointsBack(said) && chosenTexts.some((t) => nearIdentical(said, t))) said = '';
+  const headlineSecond = spoken && said !== '' && pointsBack(said);
   let kept = spoken ? standingOpening(sentences, chosen, headlineSecond ? '' : said) : [...chosen];
   if (spoken) {
     kept = headlineSecond

@@ -74,4 +74,43 @@ describe('a story opening that stands on its own', () => {
     expect(story.text).toMatch(/^Air strikes began on Wednesday/);
     expect(checkScript(doc).counts['context-opener']).toBe(0);
   });
+
+  it('reads a headline once: not after a lead passage that says it, not when the story reads its quotation, not again later', async () => {
+    const articles = [
+      // The headline points back ("This ...") so it would follow the lead passage, whose last sentence says it.
+      article('guide', 'This guide lists every polling station in Eastmoor',
+        'Voters in Eastmoor go to the polls on Thursday to choose three councillors. Stations open at seven and close at ten. On this page you will find a guide that lists every polling station in the town. Results are expected by Friday lunchtime.'),
+      // A headline that quotes the story: the quotation is read with its speaker, so the headline is not read too.
+      article('quoted', '"We will reopen the pier by summer," the council leader says',
+        'The pier at Westhaven has been closed since a storm cracked its supports in January. "It has been a hard winter," council leader Priya Natt said, "but we will reopen the pier by summer, whatever it takes." Engineers began work on Monday.'),
+      // A headline the lead does not carry, restated by a later sentence that is not next to it.
+      article('ferry', 'Island ferry fares to rise by a fifth in April',
+        'The operator of the Harbridge island ferry has written to season ticket holders. It blamed fuel and insurance costs. Ferry fares to the island will rise by a fifth in April, the letter says. Pensioners keep their free passes.'),
+    ];
+    const doc = await writer.write(briefingInput({ articles, targetSeconds: 120 }));
+    const text = (id: string) => doc.segments.find((s) => s.id === id)!.text;
+    expect(text('guide').match(/polling station/g)).toHaveLength(1);
+    expect(text('quoted').match(/reopen the pier by summer/g)).toHaveLength(1);
+    expect(text('quoted')).toMatch(/council leader Priya Natt said/);
+    expect(text('ferry').match(/by a fifth in April/g)).toHaveLength(1);
+    expect(checkScript(doc).counts.repetition).toBe(0);
+  });
+
+  it('reads a headline that opens with a concession after the lead, and keeps "So far" as written', async () => {
+    const articles = [
+      article('concession', '"Although it is late, we are sorry," the rail firm says',
+        'Eastmoor Rail has apologised to passengers for a winter of cancelled trains. "Although it is late, we are sorry," its chief executive Dan Ode said at a meeting in the town hall on Tuesday. Compensation claims open next week.'),
+      article('so-far', 'So far, eleven homes have been flooded in Lowbridge',
+        'The river Lowe burst its banks on Sunday night after two days of rain. So far, eleven homes have been flooded in Lowbridge, the council said. So many roads are closed that buses have stopped running.'),
+    ];
+    const doc = await writer.write(briefingInput({ articles, targetSeconds: 90 }));
+    const concession = doc.segments.find((s) => s.id === 'concession')!.text;
+    expect(concession).toMatch(/^Eastmoor Rail has apologised/);
+    expect(concession.match(/Although it is late/g)).toHaveLength(1);
+    const soFar = doc.segments.find((s) => s.id === 'so-far')!.text;
+    expect(soFar).toMatch(/^So far, eleven homes/);
+    expect(soFar).not.toMatch(/\bFar, eleven|\bMany roads/);
+    const report = checkScript(doc);
+    expect(report.counts['context-opener'] + report.counts.repetition).toBe(0);
+  });
 });
