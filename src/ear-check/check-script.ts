@@ -9,7 +9,7 @@ import { EAR_CHECK_CODES, excerpt, type EarCheckCode, type EarFinding } from './
 import { hasGluedDateline, isCaptionLike, unspeakablePart } from './line-checks.js';
 import { offersAntecedent, opensWithConnective, opensWithPointer } from './openers.js';
 import { quotesBalanced } from './quotes.js';
-import { nearIdentical } from './repetition.js';
+import { nearIdentical, sharedShare } from './repetition.js';
 
 export interface EarCheckOptions {
   /** Target length; with wordsPerMinute, the length error is reported beyond ±tolerance. */
@@ -33,9 +33,16 @@ function words(text: string): number {
   return trimmed === '' ? 0 : trimmed.split(/\s+/).length;
 }
 
+/**
+ * True when the story's first sentence is its headline read out: near-identical to the title, and little more. A
+ * lead sentence that carries the headline's words and says more is the article's own first sentence, and what
+ * follows it was written to follow it ("X used to make a living as a model. But after ten years he ...").
+ */
 function headlineOf(segment: ScriptSegment, first: string): boolean {
-  return segment.title !== undefined && nearIdentical(segment.title, first);
+  return segment.title !== undefined && nearIdentical(segment.title, first) && sharedShare(first, segment.title) >= HEADLINE_SHARE;
 }
+/** Share of a sentence's words in the title for it to be the headline read (a spoken headline rewrites some words). */
+const HEADLINE_SHARE = 0.7;
 
 function checkStory(segment: ScriptSegment, sentences: string[], add: (code: EarCheckCode, message: string, text?: string) => void): void {
   const [first = '', second] = sentences;

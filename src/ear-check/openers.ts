@@ -17,6 +17,8 @@ const CONNECTIVES = [
   'then', 'afterwards', 'later', 'meanwhile', 'at the same time', 'after that', 'before that', 'since then', 'until then', 'by then', 'in turn', 'otherwise', 'indeed', 'in fact', 'again',
 ];
 const CONNECTIVE = new RegExp(`^["“‘'(]?(?:${CONNECTIVES.map((c) => c.replace(/ /g, '\\s+').replace(/'/g, "['’]")).join('|')})\\b(?![-'’])`, 'i');
+/** "So" before a degree word is an adverb of that word, not the connective: "So far, ...", "So many people ...". */
+const SO_ADVERB = /^["“‘'(]?so\s+(?:far|much|many|long|few|little)\b/i;
 
 /** Third-person pronouns and demonstratives that point back; "it" is left out (often a dummy subject: "It is raining"). */
 const POINTER = /^["“‘'(]?(?:he|she|they|him|her|them|his|hers|their|theirs|its|this|that|these|those|such|the\s+(?:former|latter|same|pair|couple|duo|trio))\b(?![-'’])/i;
@@ -24,7 +26,8 @@ const POINTER = /^["“‘'(]?(?:he|she|they|him|her|them|his|hers|their|theirs|
 const TIME_AFTER_DEMONSTRATIVE = /^["“‘'(]?(?:this|that|these|those)\s+(?:week|weekend|month|year|morning|afternoon|evening|night|season|spring|summer|autumn|fall|winter|time|decade|century|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
 
 export function opensWithConnective(sentence: string): boolean {
-  return CONNECTIVE.test(sentence.trim());
+  const text = sentence.trim();
+  return CONNECTIVE.test(text) && !SO_ADVERB.test(text);
 }
 
 export function opensWithPointer(sentence: string): boolean {
