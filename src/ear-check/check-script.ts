@@ -44,14 +44,14 @@ function headlineOf(segment: ScriptSegment, first: string): boolean {
 /** Share of a sentence's words in the title for it to be the headline read (a spoken headline rewrites some words). */
 const HEADLINE_SHARE = 0.7;
 
-function checkStory(segment: ScriptSegment, sentences: string[], add: (code: EarCheckCode, message: string, text?: string) => void): void {
+function checkStory(segment: ScriptSegment, sentences: string[], language: string, add: (code: EarCheckCode, message: string, text?: string) => void): void {
   const [first = '', second] = sentences;
   const opensWithHeadline = headlineOf(segment, first);
   const openers = opensWithHeadline && second !== undefined ? [first, second] : [first];
   openers.forEach((sentence, i) => {
-    if (opensWithConnective(sentence)) add('context-opener', 'story opens with a connective that answers something not said', sentence);
+    if (opensWithConnective(sentence, language)) add('context-opener', 'story opens with a connective that answers something not said', sentence);
     // After the headline, a pronoun may point to a name in it.
-    else if (opensWithPointer(sentence) && (i === 0 || !offersAntecedent(openers[0] ?? ''))) add('context-opener', 'story opens with a pronoun whose antecedent was not read', sentence);
+    else if (opensWithPointer(sentence, language) && (i === 0 || !offersAntecedent(openers[0] ?? ''))) add('context-opener', 'story opens with a pronoun whose antecedent was not read', sentence);
   });
   sentences.slice(0, 2).forEach((sentence) => {
     if (hasGluedDateline(sentence)) add('glued-dateline', 'a dateline is run into the first word', sentence);
@@ -85,7 +85,7 @@ export function checkScript(script: ScriptDocument, options: EarCheckOptions = {
     if (segment.kind !== 'story') continue;
     const opening = sentences[0] ?? '';
     if (introParts.some((part) => nearIdentical(part, opening))) add('repetition', 'the story opens with words the intro already read in full', opening);
-    checkStory(segment, sentences, add);
+    checkStory(segment, sentences, language, add);
   }
   const estimatedSeconds = (script.segments.reduce((n, s) => n + words(s.text), 0) * 60) / (options.wordsPerMinute ?? 150);
   let lengthError: number | undefined;
