@@ -47,7 +47,10 @@ interface Framing {
 
 function framingFor(stories: readonly Story[], input: WriteScriptInput, spoken: boolean): Framing {
   // The intro names stories by short labels; each headline itself is said once, in its story.
-  const labels = stories.map((s) => spokenHeadline(storyLabel(s.title), spoken, storyLocale(s, input)));
+  // Labels are cut from the headline as it is said, so the word limit counts spoken words ("NY" is "New York").
+  const labels = stories.map((s) =>
+    storyLabel(spokenHeadline(s.title, spoken, storyLocale(s, input)), { body: s.articles[0]?.text ?? '', language: s.articles[0]?.language ?? input.language }),
+  );
   const intro = introText(input.showTitle, input.date, labels, input.language);
   const outro = outroText(input.showTitle, input.language);
   const transitions = stories.map((_, i) => (i === 0 ? '' : transitionText(i, stories.length, input.language)));
