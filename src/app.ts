@@ -3,6 +3,8 @@ import type { AppConfig } from './config/env.js';
 import { createLogger, type Logger } from './core/logger.js';
 import { findFfmpeg } from './audio/ffmpeg-binaries.js';
 import { FfmpegTools } from './audio/ffmpeg.js';
+import { PieceMasterer } from './audio/piece-masterer.js';
+import { Semaphore } from './core/semaphore.js';
 import { podcastEncoding } from './audio/encode-settings.js';
 import { createStorages } from './storage/create-storage.js';
 import { ProviderRegistry, type ProviderFactory } from './tts/provider-registry.js';
@@ -74,15 +76,18 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
   const writers = createWriters(config);
   const dataDir = resolve(config.dataDir);
   const { work, publish } = createStorages(config, dataDir);
+  const ffmpeg = new FfmpegTools(binaries);
   const ctx: PipelineContext = {
     work,
     publish,
     providers,
     writers,
-    ffmpeg: new FfmpegTools(binaries),
+    ffmpeg,
+    mastering: new PieceMasterer(ffmpeg, { slots: config.concurrency }),
     encoding: podcastEncoding,
     scratchDir: join(dataDir, 'tmp'),
     concurrency: config.concurrency,
+    synthesisSlots: new Semaphore(config.concurrency),
     logger,
     lock: overrides.lock ?? createInProcessLock(),
     caps: { ...config.caps },

@@ -1,5 +1,6 @@
-import { execFileSync } from 'node:child_process';
+import { accessSync, constants, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { delimiter, isAbsolute, join } from 'node:path';
 import { BriefcastError, ErrorCodes } from '../core/errors.js';
 
 export interface FfmpegBinaries {
@@ -18,13 +19,22 @@ export interface FindFfmpegOptions {
   searchPath?: boolean;
 }
 
+/**
+ * An executable file at `binary` (a path, or a name looked up on PATH). Not
+ * run: two `-version` runs cost a quarter of a second of blocked start-up on
+ * every process; a binary that exists but cannot run fails its first job with
+ * FFMPEG_FAILED and ffmpeg's own message.
+ */
 function works(binary: string): boolean {
-  try {
-    execFileSync(binary, ['-version'], { stdio: 'ignore', timeout: 10_000 });
-    return true;
-  } catch {
-    return false;
-  }
+  const candidates = isAbsolute(binary) || binary.includes('/') ? [binary] : (process.env['PATH'] ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, binary));
+  return candidates.some((candidate) => {
+    try {
+      accessSync(candidate, constants.X_OK);
+      return statSync(candidate).isFile();
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** FFMPEG_PATH (passed in by config), then PATH, then the static build shipped inside npm packages. */

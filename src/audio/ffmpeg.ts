@@ -1,11 +1,13 @@
 import ffmpeg from 'fluent-ffmpeg';
-import { readFile, rm, writeFile } from 'node:fs/promises';
-import { SAMPLES_PER_MP3_FRAME, type EncodeSettings } from './encode-settings.js';
-
-export type { EncodeSettings } from './encode-settings.js';
-import { frameEnergies } from './loudness-blocks.js';
+import { writeFile } from 'node:fs/promises';
+import type { EncodeSettings } from './encode-settings.js';
+import { channelLayout, COMPRESSOR, masteringChain, pieceFormat } from './mastering-chains.js';
+import type { MasterPass } from './mastering-passes.js';
 import { BriefcastError, ErrorCodes } from '../core/errors.js';
 import type { FfmpegBinaries } from './ffmpeg-binaries.js';
+
+export type { EncodeSettings } from './encode-settings.js';
+export type { PieceAnalysis } from './sample-analysis.js';
 
 /**
  * The only module that talks to ffmpeg (through fluent-ffmpeg, archived upstream
@@ -26,22 +28,18 @@ export interface ChapterMark {
   endSeconds: number;
 }
 
-export interface MasterOutputs {
-  /** The podcast piece. */
-  podcast?: string;
-  /** The smart-speaker twin: gain and a true-peak limiter on top of the podcast mastering. */
-  speaker?: { path: string; pass: SpeakerPass };
+/** One piece's audio inputs, joined and compressed into a raw float file (f32le at the piece format). */
+export interface CompressJob {
+  inputs: string[];
+  raw: string;
 }
 
-export interface SpeakerPass {
-  gainDb: number;
-  ceilingDb: number;
-}
-
-export interface PieceAnalysis {
-  energies: Float64Array;
-  /** Null for digital silence. */
-  truePeakDbtp: number | null;
+/** A compressed piece rendered to an MP3 piece with one pass's gain and limiter ceiling. */
+export interface RenderJob {
+  raw: string;
+  seconds: number;
+  pass: MasterPass;
+  mp3: string;
 }
 
 export interface LoudnessMeasurement {
@@ -84,95 +82,57 @@ export class FfmpegTools {
   }
 
   /**
-   * Speech to finished MP3 pieces in two cheap passes instead of one loudnorm
-   * pass (loudnorm upsamples to 192 kHz and cost 2.5 times as much here):
-   * 1. measure the integrated loudness after the compressor that evens out TTS peaks;
-   * 2. apply the compressor again, the exact gain to the target (plus `levelOffsetLu`,
-   *    e.g. music under the speech level), a peak limiter, and a few milliseconds of
-   *    fade at each edge so pieces butt together without clicks. The same run can
-   *    also write the louder smart-speaker twin of the piece from the same signal.
+   * Joins each piece's inputs in the piece format and runs the compressor,
+   * writing raw floats that are measured in JavaScript and then rendered. Many
+   * pieces share one process: an ffmpeg start costs about a tenth of a second.
    */
-  async masterSpeech(inputs: string[], outputs: MasterOutputs, settings: EncodeSettings, levelOffsetLu = 0): Promise<void> {
-    const analysis = this.command();
-    this.joinInputs(analysis, inputs, settings, `${COMPRESSOR},ebur128=framelog=verbose`);
-    analysis.outputOptions(['-map', '[out]', '-f', 'null']).output('-');
-    const measured = parseLoudnessSummary(await this.run(analysis, 'measure speech'));
-
-    // Very short or silent input has no gated loudness: leave its level alone rather than amplify noise.
-    const correction = Number.isFinite(measured.integratedLufs) && measured.integratedLufs > -60
-      ? Math.max(-30, Math.min(30, settings.targetLufs + levelOffsetLu + LIMITER_ALLOWANCE_LU - measured.integratedLufs))
-      : 0;
-    const limit = Math.pow(10, settings.truePeakDb / 20).toFixed(4);
-    const podcastChain = [COMPRESSOR, `volume=${correction.toFixed(2)}dB`, `alimiter=limit=${limit}:attack=2:release=40:level=false`, 'afade=t=in:d=0.008', 'areverse,afade=t=in:d=0.008,areverse'].join(',');
-    // Both renditions come from one process: the twin is split off after the
-    // podcast chain, so the compressor and limiter run once and one spawn is saved.
-    // Pieces render in parallel across the episode, which keeps the cores busy.
-    const render = this.command();
-    if (outputs.podcast && outputs.speaker) {
-      this.joinInputs(render, inputs, settings, `${podcastChain},asplit=2[podcast][twin];[twin]${speakerChain(outputs.speaker.pass, settings)}`);
-      this.mp3Piece(render, outputs.podcast, settings, ['-map', '[podcast]']);
-      this.mp3Piece(render, outputs.speaker.path, settings, ['-map', '[out]']);
-    } else if (outputs.speaker) {
-      this.joinInputs(render, inputs, settings, `${podcastChain},${speakerChain(outputs.speaker.pass, settings)}`);
-      this.mp3Piece(render, outputs.speaker.path, settings, ['-map', '[out]']);
-    } else if (outputs.podcast) {
-      this.joinInputs(render, inputs, settings, podcastChain);
-      this.mp3Piece(render, outputs.podcast, settings, ['-map', '[out]']);
-    } else {
-      return;
-    }
-    await this.run(render, outputs.podcast ? 'master speech' : 'master the speaker twin');
-  }
-
-  /**
-   * Decodes finished pieces once: each piece's true peak from ebur128 and its
-   * K-weighted energy per MP3 frame (computed here from the decoded samples),
-   * which is all an episode's loudness figures need later.
-   */
-  async analysePieces(files: string[], settings: EncodeSettings): Promise<PieceAnalysis[]> {
+  async compressPieces(jobs: CompressJob[], settings: EncodeSettings): Promise<void> {
+    if (jobs.length === 0) return;
     const command = this.command();
     const graph: string[] = [];
-    files.forEach((file, index) => {
-      command.input(file);
-      graph.push(`[${index}:a]ebur128@piece${index}=peak=true:framelog=verbose[m${index}]`);
+    let next = 0;
+    jobs.forEach((job, piece) => {
+      const labels = job.inputs.map((input) => {
+        command.input(input);
+        const label = `i${next}`;
+        graph.push(`[${next++}:a]${pieceFormat(settings)}[${label}]`);
+        return `[${label}]`;
+      });
+      const joined = labels.length === 1 ? labels[0]! : `${labels.join('')}concat=n=${labels.length}:v=0:a=1,`;
+      graph.push(`${joined}${COMPRESSOR}[c${piece}]`);
+      command.output(job.raw).outputOptions(['-map', `[c${piece}]`, ...rawFormat(settings)]);
     });
     command.complexFilter(graph);
-    const raws = files.map((file) => `${file}.f32`);
-    raws.forEach((raw, index) => {
-      command.output(raw).outputOptions(['-map', `[m${index}]`, '-f', 'f32le', '-ac', String(settings.channels), '-ar', String(settings.sampleRate)]);
-    });
-    const stderr = await this.run(command, 'analyse pieces');
-    return Promise.all(
-      raws.map(async (raw, index) => {
-        const bytes = await readFile(raw);
-        await rm(raw, { force: true });
-        const samples = new Float32Array(bytes.buffer, bytes.byteOffset, Math.floor(bytes.byteLength / 4));
-        const peak = parseLoudnessSummary(namedSummary(stderr, `ebur128@piece${index}`)).truePeakDbtp;
-        return {
-          energies: frameEnergies(samples, settings.channels, settings.sampleRate, SAMPLES_PER_MP3_FRAME),
-          truePeakDbtp: Number.isFinite(peak) ? peak : null,
-        };
-      }),
-    );
+    await this.run(command, 'compress speech');
   }
 
-  /** Resamples every input to the piece format, joins them, and runs `chain` on the result, labelled [out]. */
-  private joinInputs(command: ffmpeg.FfmpegCommand, inputs: string[], settings: EncodeSettings, chain: string): void {
-    for (const input of inputs) command.input(input);
-    const format = `aresample=${settings.sampleRate},aformat=sample_fmts=fltp:channel_layouts=${layout(settings)}`;
-    if (inputs.length === 1) {
-      command.complexFilter([`[0:a]${format},${chain}[out]`]);
-      return;
-    }
-    const prepared = inputs.map((_, index) => `[${index}:a]${format}[s${index}]`);
-    const concat = `${inputs.map((_, index) => `[s${index}]`).join('')}concat=n=${inputs.length}:v=0:a=1,${chain}[out]`;
-    command.complexFilter([...prepared, concat]);
+  /** Renders compressed pieces to MP3 in one process. */
+  async renderPieces(jobs: RenderJob[], settings: EncodeSettings): Promise<void> {
+    if (jobs.length === 0) return;
+    const command = this.command();
+    const graph: string[] = [];
+    jobs.forEach((job, index) => {
+      command.input(job.raw).inputOptions(rawFormat(settings));
+      graph.push(`[${index}:a]${masteringChain(job.pass, job.seconds, settings)}[p${index}]`);
+      this.mp3Piece(command, job.mp3, settings, ['-map', `[p${index}]`]);
+    });
+    command.complexFilter(graph);
+    await this.run(command, 'master speech');
+  }
+
+  /** Decodes finished MP3 pieces to raw floats in one process, for measuring what listeners will hear. */
+  async decodePieces(jobs: Array<{ mp3: string; raw: string }>, settings: EncodeSettings): Promise<void> {
+    if (jobs.length === 0) return;
+    const command = this.command();
+    jobs.forEach((job) => command.input(job.mp3));
+    jobs.forEach((job, index) => command.output(job.raw).outputOptions(['-map', `${index}:a`, ...rawFormat(settings)]));
+    await this.run(command, 'decode pieces');
   }
 
   /** Digital silence as an MP3 piece of the same format. */
   async renderSilence(milliseconds: number, output: string, settings: EncodeSettings): Promise<void> {
     const command = this.command()
-      .input(`anullsrc=r=${settings.sampleRate}:cl=${layout(settings)}`)
+      .input(`anullsrc=r=${settings.sampleRate}:cl=${channelLayout(settings)}`)
       .inputFormat('lavfi')
       .outputOptions(['-t', (milliseconds / 1000).toFixed(3)]);
     this.mp3Piece(command, output, settings);
@@ -274,12 +234,6 @@ export function concatListLine(path: string): string {
   return `file '${path.replace(/'/g, "'\\''")}'`;
 }
 
-/** The limiter takes about half a unit off speech that was raised to the target (measured on eSpeak NG and flite output). */
-const LIMITER_ALLOWANCE_LU = 0.5;
-
-/** Evens out the sharp peaks of synthetic speech before gain, so the limiter rarely has to act. */
-const COMPRESSOR = 'acompressor=threshold=-24dB:ratio=4:attack=5:release=100:makeup=2';
-
 /** Reads the Summary block ebur128 prints at the end; values it did not print come back as NaN. */
 function parseLoudnessSummary(stderr: string): LoudnessMeasurement {
   const summary = stderr.slice(stderr.lastIndexOf('Summary:'));
@@ -293,38 +247,15 @@ function parseLoudnessSummary(stderr: string): LoudnessMeasurement {
   };
 }
 
-/**
- * The speaker twin's chain: gain, then a lookahead limiter run at four times
- * the sample rate so it catches the inter-sample peaks a true-peak meter sees.
- */
-function speakerChain(pass: SpeakerPass, settings: EncodeSettings): string {
-  // alimiter's limit is linear, from 0.0625 (-24 dBFS) to 1; level=0: no automatic make-up gain.
-  const limit = Math.min(1, Math.max(0.0625, 10 ** (pass.ceilingDb / 20)));
-  return [
-    `volume=${pass.gainDb.toFixed(2)}dB`,
-    `aresample=${settings.sampleRate * 4}`,
-    `alimiter=limit=${limit.toFixed(4)}:level=0:attack=1:release=10`,
-    `aresample=${settings.sampleRate}`,
-  ].join(',');
-}
-
-/** The last Summary block printed by the filter instance `name` (ffmpeg prints one per graph it configures). */
-function namedSummary(stderr: string, name: string): string {
-  const start = stderr.lastIndexOf(`[${name} @`);
-  if (start < 0) return '';
-  const rest = stderr.slice(start);
-  const next = rest.indexOf('\n[', 1);
-  return next < 0 ? rest : rest.slice(0, next);
-}
-
-function layout(settings: EncodeSettings): string {
-  return settings.channels === 1 ? 'mono' : 'stereo';
-}
-
 function parseLevel(value: string): number {
   return value === '-inf' ? Number.NEGATIVE_INFINITY : Number(value);
 }
 
 function lastLines(stderr: string | null | undefined): string {
   return (stderr ?? '').trim().split('\n').slice(-3).join(' ').slice(0, 400);
+}
+
+/** Raw interleaved 32-bit floats at the piece format: what the JavaScript meters read. */
+function rawFormat(settings: EncodeSettings): string[] {
+  return ['-f', 'f32le', '-ac', String(settings.channels), '-ar', String(settings.sampleRate)];
 }

@@ -47,33 +47,69 @@ function kWeightingBiquads(sampleRate: number): Biquad[] {
 
 /** K-weighted energy per frame of interleaved float samples; a partial last frame counts as its own frame. */
 export function frameEnergies(samples: Float32Array, channels: number, sampleRate: number, frameSamples: number): Float64Array {
-  const perChannel = Math.floor(samples.length / channels);
-  const energies = new Float64Array(Math.ceil(perChannel / frameSamples));
-  const [shelf, highPass] = kWeightingBiquads(sampleRate) as [Biquad, Biquad];
-  // Coefficients in locals and a frame-by-frame loop: this runs over every sample of every piece.
-  const [sb0, sb1, sb2] = shelf.b;
-  const [sa1, sa2] = shelf.a;
-  const [hb0, hb1, hb2] = highPass.b;
-  const [ha1, ha2] = highPass.a;
-  for (let channel = 0; channel < channels; channel += 1) {
-    // Direct form I: inputs and outputs one and two samples back, for each stage.
-    let x1 = 0, x2 = 0, y1 = 0, y2 = 0, z1 = 0, z2 = 0;
-    for (let frame = 0; frame < energies.length; frame += 1) {
-      const end = Math.min(perChannel, (frame + 1) * frameSamples);
-      let sum = 0;
-      for (let i = frame * frameSamples; i < end; i += 1) {
-        const x = samples[i * channels + channel]!;
-        const y = sb0 * x + sb1 * x1 + sb2 * x2 - sa1 * y1 - sa2 * y2;
-        const z = hb0 * y + hb1 * y1 + hb2 * y2 - ha1 * z1 - ha2 * z2;
-        x2 = x1; x1 = x;
-        y2 = y1; y1 = y;
-        z2 = z1; z1 = z;
-        sum += z * z;
-      }
-      energies[frame] = energies[frame]! + sum;
-    }
+  const meters = Array.from({ length: channels }, () => new FrameEnergyMeter(sampleRate, frameSamples));
+  meters.forEach((meter, channel) => meter.push(samples, channel, channels));
+  return sumChannels(meters.map((meter) => meter.finish()));
+}
+
+/** Adds per-channel energies frame by frame (BS.1770 weights front channels 1). */
+export function sumChannels(perChannel: Float64Array[]): Float64Array {
+  const total = new Float64Array(Math.max(0, ...perChannel.map((energies) => energies.length)));
+  for (const energies of perChannel) energies.forEach((energy, frame) => (total[frame] = total[frame]! + energy));
+  return total;
+}
+
+/**
+ * K-weighted energy per frame of one channel, fed in chunks of any size, so a
+ * decoded piece is measured as it streams in rather than held in memory.
+ */
+export class FrameEnergyMeter {
+  private readonly energies: number[] = [];
+  private readonly shelf: Biquad;
+  private readonly highPass: Biquad;
+  // Direct form I: inputs and outputs one and two samples back, for each stage.
+  private x1 = 0; private x2 = 0; private y1 = 0; private y2 = 0; private z1 = 0; private z2 = 0;
+  private inFrame = 0;
+  private sum = 0;
+
+  constructor(sampleRate: number, private readonly frameSamples: number) {
+    [this.shelf, this.highPass] = kWeightingBiquads(sampleRate) as [Biquad, Biquad];
   }
-  return energies;
+
+  /** Feeds samples `start`, `start + stride`, ... of `samples` (one channel of interleaved audio). */
+  push(samples: Float32Array, start = 0, stride = 1): void {
+    // Coefficients and state in locals: this runs over every sample of every piece.
+    const [sb0, sb1, sb2] = this.shelf.b;
+    const [sa1, sa2] = this.shelf.a;
+    const [hb0, hb1, hb2] = this.highPass.b;
+    const [ha1, ha2] = this.highPass.a;
+    let { x1, x2, y1, y2, z1, z2, inFrame, sum } = this;
+    const frameSamples = this.frameSamples;
+    for (let i = start; i < samples.length; i += stride) {
+      const x = samples[i]!;
+      const y = sb0 * x + sb1 * x1 + sb2 * x2 - sa1 * y1 - sa2 * y2;
+      const z = hb0 * y + hb1 * y1 + hb2 * y2 - ha1 * z1 - ha2 * z2;
+      x2 = x1; x1 = x;
+      y2 = y1; y1 = y;
+      z2 = z1; z1 = z;
+      sum += z * z;
+      if (++inFrame === frameSamples) {
+        this.energies.push(sum);
+        sum = 0;
+        inFrame = 0;
+      }
+    }
+    Object.assign(this, { x1, x2, y1, y2, z1, z2, inFrame, sum });
+  }
+
+  finish(): Float64Array {
+    if (this.inFrame > 0) {
+      this.energies.push(this.sum);
+      this.sum = 0;
+      this.inFrame = 0;
+    }
+    return Float64Array.from(this.energies);
+  }
 }
 
 const ABSOLUTE_GATE_LUFS = -70;

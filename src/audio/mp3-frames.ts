@@ -11,22 +11,37 @@ const BITRATES_KBPS: Record<string, number[]> = {
 const SAMPLE_RATES: Record<number, number[]> = { 1: [44_100, 48_000, 32_000], 2: [22_050, 24_000, 16_000], 25: [11_025, 12_000, 8_000] };
 
 export function countMp3Frames(bytes: Uint8Array): number {
-  let offset = skipId3v2(bytes);
   let frames = 0;
+  forEachMp3Frame(bytes, () => (frames += 1));
+  return frames;
+}
+
+/** A Layer III frame header, read off its first four bytes. */
+export interface Mp3Frame {
+  offset: number;
+  length: number;
+  /** 1 = MPEG-1, 2 = MPEG-2, 25 = MPEG-2.5. */
+  version: 1 | 2 | 25;
+  channels: 1 | 2;
+  /** A 16-bit CRC follows the header. */
+  crc: boolean;
+}
+
+/** Calls `visit` for every audio frame in order (not for a leading Xing/Info frame, which decoders skip too). */
+export function forEachMp3Frame(bytes: Uint8Array, visit: (frame: Mp3Frame) => void): void {
+  let offset = skipId3v2(bytes);
   let seenFirst = false;
   while (offset + 4 <= bytes.length) {
-    const length = frameLength(bytes, offset);
-    if (length === 0) {
+    const frame = mp3FrameAt(bytes, offset);
+    if (!frame) {
       // Not a frame header: resynchronise on the next byte (tolerates a trailing tag or junk).
       offset += 1;
       continue;
     }
-    // A leading Xing/Info frame carries metadata, not audio: decoders (and ffprobe) do not count it.
-    if (!(frames === 0 && !seenFirst && isInfoFrame(bytes, offset, length))) frames += 1;
+    if (seenFirst || !isInfoFrame(bytes, offset, frame.length)) visit(frame);
     seenFirst = true;
-    offset += length;
+    offset += frame.length;
   }
-  return frames;
 }
 
 function isInfoFrame(bytes: Uint8Array, offset: number, length: number): boolean {
@@ -41,20 +56,22 @@ function skipId3v2(bytes: Uint8Array): number {
   return 10 + size;
 }
 
-/** Length in bytes of the Layer III frame starting at offset, or 0 when there is no valid header there. */
-function frameLength(bytes: Uint8Array, offset: number): number {
+/** The Layer III frame starting at offset, or null when there is no valid header there. */
+function mp3FrameAt(bytes: Uint8Array, offset: number): Mp3Frame | null {
   const b1 = bytes[offset]!;
   const b2 = bytes[offset + 1]!;
   const b3 = bytes[offset + 2]!;
-  if (b1 !== 0xff || (b2 & 0xe0) !== 0xe0) return 0;
+  if (b1 !== 0xff || (b2 & 0xe0) !== 0xe0) return null;
   const versionBits = (b2 >> 3) & 0x03; // 3 = MPEG-1, 2 = MPEG-2, 0 = MPEG-2.5
   const layerBits = (b2 >> 1) & 0x03; // 1 = Layer III
-  if (versionBits === 1 || layerBits !== 1) return 0;
+  if (versionBits === 1 || layerBits !== 1) return null;
   const version = versionBits === 3 ? 1 : versionBits === 2 ? 2 : 25;
   const bitrate = BITRATES_KBPS[`${version === 1 ? 1 : 2}-3`]![(b3 >> 4) & 0x0f];
   const sampleRate = SAMPLE_RATES[version]![(b3 >> 2) & 0x03];
-  if (!bitrate || !sampleRate) return 0;
+  if (!bitrate || !sampleRate) return null;
   const padding = (b3 >> 1) & 0x01;
   const coefficient = version === 1 ? 144 : 72;
-  return Math.floor((coefficient * bitrate * 1000) / sampleRate) + padding;
+  const length = Math.floor((coefficient * bitrate * 1000) / sampleRate) + padding;
+  // Channel mode 3 is single channel; the protection bit is 0 when a CRC follows.
+  return { offset, length, version, channels: bytes[offset + 3]! >> 6 === 3 ? 1 : 2, crc: (b2 & 0x01) === 0 };
 }

@@ -1,10 +1,12 @@
 import type { Logger } from '../core/logger.js';
 import type { FfmpegTools } from '../audio/ffmpeg.js';
+import type { PieceMasterer } from '../audio/piece-masterer.js';
 import type { EncodeSettings } from '../audio/ffmpeg.js';
 import type { Storage } from '../storage/storage.js';
 import type { ProviderRegistry } from '../tts/provider-registry.js';
 import type { WriterRegistry } from '../script/writer-registry.js';
 import type { KeyedLock } from '../core/keyed-lock.js';
+import type { Semaphore } from '../core/semaphore.js';
 import type { EpisodeCaps } from './episode-caps.js';
 
 /**
@@ -20,11 +22,15 @@ export interface PipelineContext {
   providers: ProviderRegistry;
   writers: WriterRegistry;
   ffmpeg: FfmpegTools;
+  /** Masters synthesised speech into pieces, batching the pieces that wait (one per process). */
+  mastering: PieceMasterer;
   encoding: EncodeSettings;
   /** Folder for ffmpeg's temporary files (each run makes its own subfolder). */
   scratchDir: string;
-  /** How many segments to synthesise at once. */
+  /** How many segments to synthesise at once (and batches to master at once). */
   concurrency: number;
+  /** Holds `concurrency` engine calls at once, however many pieces are in flight. */
+  synthesisSlots: Semaphore;
   logger: Logger;
   /** Serialises read-modify-write of shared objects such as a show's feed (per show, across all processes in distributed mode). */
   lock: KeyedLock;
@@ -32,4 +38,13 @@ export interface PipelineContext {
   caps?: EpisodeCaps;
   /** Clock, injectable for tests. */
   now: () => Date;
+}
+
+/**
+ * Pieces started at once for `concurrency` engine slots: more than the slots,
+ * so synthesised pieces queue up for mastering and share its ffmpeg processes
+ * (src/audio/piece-masterer.ts). Both executors use it.
+ */
+export function piecesInFlight(concurrency: number): number {
+  return Math.max(1, concurrency) * 16;
 }

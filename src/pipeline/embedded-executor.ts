@@ -1,14 +1,14 @@
 import { mapConcurrent } from '../core/map-concurrent.js';
 import { toBriefcastError, type BriefcastError } from '../core/errors.js';
 import { pieceRendered, publishStep, renderPieceStep, stitchStep, writeScriptStep } from './build-steps.js';
-import type { PipelineContext } from './context.js';
+import { piecesInFlight, type PipelineContext } from './context.js';
 import type { BuildEnd, BuildListener, BuildOrder, BuildOutcome, EpisodeExecutor } from './episode-executor.js';
 import { failEpisode, type EpisodeRef } from './episode-lifecycle.js';
 import { stitchInputs } from './episode-plan.js';
 import { noProgress, type ProgressListener } from './progress.js';
 
 export interface EmbeddedExecutorOptions {
-  /** Episodes built at once; each one renders `ctx.concurrency` pieces at once. */
+  /** Episodes built at once; each one keeps `ctx.concurrency` engine calls and mastering batches busy. */
   concurrency: number;
   /** Per-step progress of every build (the CLI draws it). */
   onProgress?: ProgressListener;
@@ -117,7 +117,7 @@ export class EmbeddedExecutor implements EpisodeExecutor {
     if (order.draft) return 'draft';
     let done = 0;
     this.onProgress({ stage: 'synthesise', done, total: pieces.length });
-    const rendered = await mapConcurrent(pieces, this.ctx.concurrency, async (piece) => {
+    const rendered = await mapConcurrent(pieces, piecesInFlight(this.ctx.concurrency), async (piece) => {
       const result = await renderPieceStep(this.ctx, piece);
       done += 1;
       await pieceRendered(this.ctx, ref, done, pieces.length);

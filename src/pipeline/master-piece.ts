@@ -3,17 +3,16 @@ import { join } from 'node:path';
 import { BriefcastError, ErrorCodes } from '../core/errors.js';
 import { countMp3Frames } from '../audio/mp3-frames.js';
 import { framesToSeconds } from '../audio/encode-settings.js';
-import type { PieceAnalysis } from '../audio/ffmpeg.js';
-import { combineLoudness, encodeEnergies } from '../audio/loudness-blocks.js';
-import { SAMPLES_PER_MP3_FRAME } from '../audio/encode-settings.js';
-import { bestSpeakerPass, firstSpeakerPass, nextSpeakerPass, passAccepted, type MeasuredPass } from '../audio/speaker-rendition.js';
+import type { PieceAnalysis } from '../audio/sample-analysis.js';
+import { encodeEnergies } from '../audio/loudness-blocks.js';
 import { workKeys } from '../storage/keys.js';
 import type { PipelineContext } from './context.js';
 
 /**
- * A finished piece of the cache: the podcast MP3, its speaker twin, and what
- * the episode needs to know of both without decoding them again (frame count,
- * per-frame K-weighted energies, true peak).
+ * A finished piece of the cache: the podcast MP3, its speaker twin (the same
+ * frames one lossless gain step louder), and what the episode needs to know of
+ * both without decoding them again (frame count, per-frame K-weighted
+ * energies, true peak).
  */
 export interface PieceLoudness {
   /** Base64 of one 32-bit float per MP3 frame (see loudness-blocks.ts). */
@@ -45,37 +44,22 @@ export async function readPieceInfo(ctx: PipelineContext, cacheKey: string): Pro
 }
 
 /**
- * Masters audio inputs into both pieces (one ffmpeg run), decodes both in one run
- * to measure them, and re-renders only the twin when it missed the speaker
- * target (rare: a later pass follows the measured slope). The info JSON is
- * written last and marks the piece complete.
+ * Masters audio inputs into the podcast piece and its speaker twin (batched
+ * with other pieces waiting, see piece-masterer.ts) and stores both with what
+ * was measured. The info JSON is written last and marks the piece complete.
  */
 export async function masterPiece(ctx: PipelineContext, cacheKey: string, inputs: string[], dir: string, levelOffsetLu = 0): Promise<PieceInfo> {
-  const podcast = join(dir, 'piece.mp3');
-  const twin = (pass: number) => join(dir, `speaker-${pass}.mp3`);
-  let pass = firstSpeakerPass(ctx.encoding.targetLufs);
-  await ctx.ffmpeg.masterSpeech(inputs, { podcast, speaker: { path: twin(0), pass } }, ctx.encoding, levelOffsetLu);
-  // One decoder process measures both renditions.
-  const [podcastAnalysis, firstTwin] = await ctx.ffmpeg.analysePieces([podcast, twin(0)], ctx.encoding);
-  const analyses: PieceAnalysis[] = [firstTwin!];
-  const passes: MeasuredPass[] = [measuredPass(ctx, pass, firstTwin!)];
-  while (!passAccepted(passes.at(-1)!)) {
-    const next = nextSpeakerPass(passes);
-    if (!next) break;
-    pass = next;
-    await ctx.ffmpeg.masterSpeech(inputs, { speaker: { path: twin(passes.length), pass } }, ctx.encoding, levelOffsetLu);
-    const [analysis] = await ctx.ffmpeg.analysePieces([twin(passes.length)], ctx.encoding);
-    analyses.push(analysis!);
-    passes.push(measuredPass(ctx, pass, analysis!));
+  const mastered = await ctx.mastering.master({ inputs, dir, settings: ctx.encoding, levelOffsetLu });
+  if (mastered.twinGainSteps === 0 && mastered.podcastAnalysis.truePeakDbtp !== null) {
+    ctx.logger.warn({ cacheKey, truePeakDbtp: mastered.podcastAnalysis.truePeakDbtp }, 'piece kept too little peak headroom: its speaker twin is not raised');
   }
-  const best = bestSpeakerPass(passes);
-  const frames = countMp3Frames(await readFile(podcast));
-  const twinFrames = countMp3Frames(await readFile(twin(best)));
+  const frames = countMp3Frames(await readFile(mastered.podcast));
+  const twinFrames = countMp3Frames(await readFile(mastered.speaker));
   if (twinFrames !== frames) {
     throw new BriefcastError(ErrorCodes.FFMPEG_FAILED, `the speaker twin has ${twinFrames} frames where the piece has ${frames}`, { subject: cacheKey });
   }
-  await ctx.work.putFile(speakerPieceKey(cacheKey), twin(best), { contentType: 'audio/mpeg' });
-  return storePiece(ctx, cacheKey, podcast, frames, podcastAnalysis!, { ...pieceLoudness(analyses[best]!), passes: passes.length });
+  await ctx.work.putFile(speakerPieceKey(cacheKey), mastered.speaker, { contentType: 'audio/mpeg' });
+  return storePiece(ctx, cacheKey, mastered.podcast, frames, mastered.podcastAnalysis, { ...pieceLoudness(mastered.speakerAnalysis), passes: mastered.passes });
 }
 
 /** Digital silence is its own twin and has no energy: nothing to decode. */
@@ -106,10 +90,4 @@ async function storePiece(
 
 function pieceLoudness(analysis: PieceAnalysis): PieceLoudness {
   return { energies: encodeEnergies(analysis.energies), truePeakDbtp: analysis.truePeakDbtp };
-}
-
-function measuredPass(ctx: PipelineContext, pass: { gainDb: number; ceilingDb: number }, analysis: PieceAnalysis): MeasuredPass {
-  const { integratedLufs } = combineLoudness([analysis], ctx.encoding.sampleRate, SAMPLES_PER_MP3_FRAME);
-  const seconds = (analysis.energies.length * SAMPLES_PER_MP3_FRAME) / ctx.encoding.sampleRate;
-  return { ...pass, seconds, integratedLufs, truePeakDbtp: analysis.truePeakDbtp };
 }

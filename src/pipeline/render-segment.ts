@@ -110,7 +110,7 @@ async function synthesisePlan(ctx: PipelineContext, plan: SegmentPlan, cacheKey:
     const inputs: string[] = [];
     for (const run of plan.runs) {
       const { choice, provider } = run;
-      const results = await synthesizeChunks(provider, run.chunks, choice, ctx.providers.synthesis);
+      const results = await ctx.synthesisSlots.run(() => synthesizeChunks(provider, run.chunks, choice, ctx.providers.synthesis));
       for (const result of results) {
         for (const warning of result.warnings ?? []) ctx.logger.warn({ provider: provider.name }, warning);
         const path = join(dir, `chunk-${inputs.length}.${result.format === 'pcm_s16le' ? 'wav' : result.format}`);

@@ -5,6 +5,7 @@ import { jobHandlers } from './handlers/index.js';
 import { allQueueNames, QueueNames, type QueueName } from './job-types.js';
 import { startWorkers } from './worker-runtime.js';
 import { BriefcastError, ErrorCodes } from '../core/errors.js';
+import { piecesInFlight } from '../pipeline/context.js';
 
 export interface WorkerProcessOptions {
   /** Queues to serve; all when empty. */
@@ -15,9 +16,14 @@ export interface WorkerProcessOptions {
   prepare?: (app: App) => void | Promise<void>;
 }
 
-/** Synthesis and stitching are CPU-bound: one job per core. Script writing and publishing mostly wait on storage. */
+/**
+ * Stitching is CPU-bound: a job per two cores (it is mostly file copies).
+ * Synthesis takes several jobs per core: the engine calls are held to one per
+ * core (ctx.synthesisSlots) and the pieces waiting for mastering share batches.
+ * Script writing and publishing mostly wait on storage.
+ */
 export function defaultConcurrency(queue: QueueName, cores: number): number {
-  if (queue === QueueNames.synthesise) return Math.max(1, cores);
+  if (queue === QueueNames.synthesise) return piecesInFlight(cores);
   if (queue === QueueNames.stitch) return Math.max(1, Math.ceil(cores / 2));
   return Math.max(2, cores);
 }

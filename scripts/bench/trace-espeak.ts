@@ -1,0 +1,33 @@
+import { join } from 'node:path';
+import { createApp } from '../../src/app.js';
+import { FfmpegTools } from '../../src/audio/ffmpeg.js';
+import { loadConfig } from '../../src/config/env.js';
+import { loadShowFile } from '../../src/config/load-show.js';
+import { silentLogger } from '../../src/core/logger.js';
+import { createEpisode } from '../../src/pipeline/build-now.js';
+const t0 = performance.now();
+const at = () => ((performance.now() - t0) / 1000).toFixed(2);
+for (const name of ['compressPieces', 'renderPieces', 'decodePieces', 'concatenate', 'renderSilence', 'measureLoudness', 'probe'] as const) {
+  const original = (FfmpegTools.prototype as any)[name];
+  (FfmpegTools.prototype as any)[name] = async function (this: unknown, ...args: unknown[]) {
+    const start = at();
+    const n = Array.isArray(args[0]) ? (args[0] as unknown[]).length : 1;
+    const r = await original.apply(this, args);
+    console.log(`${start} -> ${at()}  ${name} x${n}`);
+    return r;
+  };
+}
+const [articlesDir, workDir] = process.argv.slice(2) as [string, string];
+const config = loadConfig({ BRIEFCAST_DATA_DIR: join(workDir, 'data'), BRIEFCAST_PUBLISH_DIR: join(workDir, 'published') });
+const app = createApp(config, { logger: silentLogger() });
+const loaded = await loadShowFile(new URL('../../examples/show.json', import.meta.url).pathname);
+const show = { ...loaded, voice: { ...loaded.voice, provider: 'espeak', name: 'en-us' } };
+console.log(at(), 'ready');
+let last = '';
+await createEpisode(app.ctx, { show, sources: [articlesDir], date: new Date('2026-11-28T12:00:00Z'), episodeId: 'bench' }, (p) => {
+  const key = `${p.stage} ${p.done}/${p.total}`;
+  if (key !== last) console.log(at(), key);
+  last = key;
+});
+console.log(at(), 'done', process.cpuUsage());
+await app.close();

@@ -1,0 +1,255 @@
+import { open, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { encodingFingerprint, SAMPLES_PER_MP3_FRAME, type EncodeSettings } from './encode-settings.js';
+import type { FfmpegTools, RenderJob } from './ffmpeg.js';
+import { combineLoudness } from './loudness-blocks.js';
+import { bestPass, firstPass, nextPass, passAccepted, type MasterPass, type MeasuredPass, type PassTarget } from './mastering-passes.js';
+import { GAIN_STEP_DB, gainStepEnergyFactor, raiseMp3Gain } from './mp3-gain.js';
+import { analyseSampleFile, type PieceAnalysis } from './sample-analysis.js';
+import { PODCAST_PEAK_FOR_TWIN_DBTP, speakerTarget, TWIN_GAIN_STEPS } from './speaker-rendition.js';
+
+export interface MasterRequest {
+  /** Audio files in speaking order (any format ffmpeg reads). */
+  inputs: string[];
+  /** A private folder for this piece's files; the results are written here. */
+  dir: string;
+  settings: EncodeSettings;
+  /** Loudness relative to the speech target (music sits under it). */
+  levelOffsetLu?: number;
+}
+
+export interface MasteredPiece {
+  podcast: string;
+  podcastAnalysis: PieceAnalysis;
+  /** The speaker twin: the podcast piece raised by `twinGainSteps` lossless gain steps. */
+  speaker: string;
+  speakerAnalysis: PieceAnalysis;
+  /** 0 when the piece kept too little peak headroom for the step (the twin is then the piece itself). */
+  twinGainSteps: number;
+  passes: number;
+}
+
+export interface PieceMastererOptions {
+  /** Batches run at once: one per core keeps the cores busy without oversubscribing them. */
+  slots: number;
+  /** Most pieces in one batch. */
+  maxBatch?: number;
+}
+
+interface Waiting {
+  arrivedAt: number;
+  /** Rough length of the piece, to share the waiting work fairly between slots. */
+  seconds: number;
+  request: MasterRequest;
+  resolve: (piece: MasteredPiece) => void;
+  reject: (error: unknown) => void;
+}
+
+/** One piece's state through a batch. */
+interface Work {
+  request: MasterRequest;
+  target: PassTarget;
+  raw: string;
+  seconds: number;
+  renders: Array<{ mp3: string; pass: MasterPass; analysis?: PieceAnalysis }>;
+  passes: MeasuredPass[];
+}
+
+/** How long a batch waits for more pieces after the last arrival, and at most after its first. */
+const QUIET_MS = 60;
+const LINGER_MS = 250;
+
+/** Podcast pieces land within this of the target, so an episode of them lands well within its ±0.5 LU. */
+const PIECE_TOLERANCE_LU = 0.3;
+
+/**
+ * Masters pieces in batches: the pieces waiting when a slot frees share three
+ * ffmpeg processes (compress, render, decode for measuring) instead of three
+ * each; measuring is done in JavaScript on the raw samples. Each piece is
+ * mastered once, with room under its peak for the speaker twin's gain step.
+ * Slots start a batch as soon as any piece waits, so a slow engine's pieces are
+ * mastered one by one while it speaks, and a fast engine's pieces in groups.
+ * A batch that fails is retried piece by piece, so one bad input fails alone.
+ */
+export class PieceMasterer {
+  private readonly waiting: Waiting[] = [];
+  private running = 0;
+  private readonly maxBatch: number;
+  private lastArrival = 0;
+  private lingering?: NodeJS.Timeout;
+
+  constructor(
+    private readonly ffmpeg: FfmpegTools,
+    private readonly options: PieceMastererOptions,
+  ) {
+    this.maxBatch = Math.max(1, options.maxBatch ?? 12);
+  }
+
+  async master(request: MasterRequest): Promise<MasteredPiece> {
+    const seconds = await estimateSeconds(request.inputs);
+    return new Promise((resolve, reject) => {
+      this.lastArrival = performance.now();
+      this.waiting.push({ arrivedAt: this.lastArrival, seconds, request, resolve, reject });
+      this.pump();
+    });
+  }
+
+  /**
+   * A batch starts when it is full, when arrivals pause, or when its first
+   * piece has waited long enough: a fast engine's pieces then share batches,
+   * and a slow engine's pieces wait a few tens of milliseconds at most.
+   */
+  private ready(): boolean {
+    const now = performance.now();
+    return this.waiting.length >= this.maxBatch || now - this.lastArrival >= QUIET_MS || now - this.waiting[0]!.arrivedAt >= LINGER_MS;
+  }
+
+  private pump(): void {
+    if (this.lingering) {
+      clearTimeout(this.lingering);
+      this.lingering = undefined;
+    }
+    while (this.running < Math.max(1, this.options.slots) && this.waiting.length > 0) {
+      if (!this.ready()) {
+        this.lingering = setTimeout(() => this.pump(), QUIET_MS);
+        return;
+      }
+      // A batch is one process on one core: it takes its slot's share of the waiting audio and
+      // leaves the rest for the other slots (busy ones free up soon).
+      const share = this.waiting.reduce((sum, entry) => sum + entry.seconds, 0) / Math.max(1, this.options.slots);
+      const fingerprint = encodingFingerprint(this.waiting[0]!.request.settings);
+      const batch: Waiting[] = [];
+      let taken = 0;
+      for (let index = 0; index < this.waiting.length && batch.length < this.maxBatch && (batch.length === 0 || taken < share); ) {
+        if (encodingFingerprint(this.waiting[index]!.request.settings) !== fingerprint) {
+          index += 1;
+          continue;
+        }
+        const [entry] = this.waiting.splice(index, 1);
+        batch.push(entry!);
+        taken += entry!.seconds;
+      }
+      this.running += 1;
+      void this.settle(batch).finally(() => {
+        this.running -= 1;
+        this.pump();
+      });
+    }
+  }
+
+  private async settle(batch: Waiting[]): Promise<void> {
+    try {
+      const pieces = await this.masterBatch(batch.map((entry) => entry.request));
+      batch.forEach((entry, index) => entry.resolve(pieces[index]!));
+    } catch (error) {
+      if (batch.length === 1) return batch[0]!.reject(error);
+      for (const entry of batch) {
+        await this.masterBatch([entry.request]).then(([piece]) => entry.resolve(piece!), entry.reject);
+      }
+    }
+  }
+
+  private async masterBatch(requests: MasterRequest[]): Promise<MasteredPiece[]> {
+    const settings = requests[0]!.settings;
+    const work: Work[] = requests.map((request) => ({
+      request,
+      target: {
+        compressed: { integratedLufs: Number.NEGATIVE_INFINITY, truePeakDbtp: null },
+        integratedLufs: settings.targetLufs + (request.levelOffsetLu ?? 0),
+        truePeakDbtp: Math.min(settings.truePeakDb, PODCAST_PEAK_FOR_TWIN_DBTP),
+        toleranceLu: PIECE_TOLERANCE_LU,
+        maxPasses: 3,
+      },
+      raw: join(request.dir, 'compressed.f32'),
+      seconds: 0,
+      renders: [],
+      passes: [],
+    }));
+    await this.ffmpeg.compressPieces(work.map((piece) => ({ inputs: piece.request.inputs, raw: piece.raw })), settings);
+    for (const piece of work) {
+      // The sample peak is close enough for the limiter model (sample-analysis.ts), at a fraction of the cost.
+      const { energies, truePeakDbtp } = await analyseSampleFile(piece.raw, settings.channels, settings.sampleRate, SAMPLES_PER_MP3_FRAME, 'sample');
+      piece.seconds = (await stat(piece.raw)).size / (4 * settings.channels * settings.sampleRate);
+      const measured = combineLoudness([{ energies }], settings.sampleRate, SAMPLES_PER_MP3_FRAME).integratedLufs;
+      piece.target.compressed = { integratedLufs: measured, truePeakDbtp };
+      this.addRender(piece, firstPass(piece.target));
+    }
+    // Pieces that missed their target get another pass (rare: it follows the measured slope).
+    for (let pending = work; pending.length > 0; pending = this.unfinished(pending)) {
+      if (pending !== work) for (const piece of pending) this.addRender(piece, nextPass(piece.target, piece.passes)!);
+      await this.render(pending, settings);
+    }
+    await Promise.all(work.map((piece) => rm(piece.raw, { force: true })));
+    return Promise.all(work.map((piece) => this.finish(piece)));
+  }
+
+  private addRender(piece: Work, pass: MasterPass): void {
+    piece.renders.push({ mp3: join(piece.request.dir, `piece-${piece.renders.length}.mp3`), pass });
+  }
+
+  /** Renders each piece's newest pass, then decodes and measures what was written. */
+  private async render(work: Work[], settings: EncodeSettings): Promise<void> {
+    const jobs: RenderJob[] = work.map((piece) => ({ raw: piece.raw, seconds: piece.seconds, pass: piece.renders.at(-1)!.pass, mp3: piece.renders.at(-1)!.mp3 }));
+    await this.ffmpeg.renderPieces(jobs, settings);
+    const decoded = jobs.map((job) => ({ mp3: job.mp3, raw: `${job.mp3}.f32` }));
+    await this.ffmpeg.decodePieces(decoded, settings);
+    for (const [index, piece] of work.entries()) {
+      const analysis = await analyseSampleFile(decoded[index]!.raw, settings.channels, settings.sampleRate, SAMPLES_PER_MP3_FRAME);
+      await rm(decoded[index]!.raw, { force: true });
+      const render = piece.renders.at(-1)!;
+      render.analysis = analysis;
+      const { integratedLufs } = combineLoudness([analysis], settings.sampleRate, SAMPLES_PER_MP3_FRAME);
+      piece.passes.push({ ...render.pass, seconds: (analysis.energies.length * SAMPLES_PER_MP3_FRAME) / settings.sampleRate, integratedLufs, truePeakDbtp: analysis.truePeakDbtp });
+    }
+  }
+
+  private unfinished(work: Work[]): Work[] {
+    return work.filter((piece) => !passAccepted(piece.target, piece.passes.at(-1)!) && nextPass(piece.target, piece.passes) !== undefined);
+  }
+
+  /** Keeps the best pass and writes its speaker twin by raising the gain of its frames. */
+  private async finish(piece: Work): Promise<MasteredPiece> {
+    const best = piece.renders[bestPass(piece.target, piece.passes)]!;
+    const analysis = best.analysis!;
+    const peak = analysis.truePeakDbtp;
+    const steps = peak === null || peak + TWIN_GAIN_STEPS * GAIN_STEP_DB <= speakerTarget.truePeakDbtp ? TWIN_GAIN_STEPS : 0;
+    const speaker = join(piece.request.dir, 'speaker.mp3');
+    await writeFile(speaker, raiseMp3Gain(await readFile(best.mp3), steps).bytes);
+    const factor = gainStepEnergyFactor(steps);
+    return {
+      podcast: best.mp3,
+      podcastAnalysis: analysis,
+      speaker,
+      speakerAnalysis: { energies: analysis.energies.map((energy) => energy * factor), truePeakDbtp: peak === null ? null : peak + steps * GAIN_STEP_DB },
+      twinGainSteps: steps,
+      passes: piece.passes.length,
+    };
+  }
+}
+
+/** Seconds of audio in the inputs, from WAV headers, or guessed from the size of compressed files (128 kbit/s). */
+async function estimateSeconds(inputs: string[]): Promise<number> {
+  let total = 0;
+  for (const input of inputs) {
+    try {
+      const { size } = await stat(input);
+      const header = input.endsWith('.wav') ? await readHead(input, 44) : undefined;
+      const byteRate = header && header.length === 44 && header.toString('latin1', 0, 4) === 'RIFF' ? header.readUInt32LE(28) : 0;
+      total += byteRate > 0 ? Math.max(0, size - 44) / byteRate : size / 16_000;
+    } catch {
+      // Unreadable here: ffmpeg reports it properly when the batch runs.
+    }
+  }
+  return total;
+}
+
+async function readHead(path: string, bytes: number): Promise<Buffer> {
+  const file = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await file.read(buffer, 0, bytes, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await file.close();
+  }
+}
