@@ -8,12 +8,14 @@
  * 2. A name (two or more capitalised words) followed by a lower-case word is the name and its verb: the name alone
  *    ("Zully Broussard decided ..." -> "Zully Broussard"). A single capitalised word before a noun modifies it
  *    ("Two American women arrested" -> "American women").
- * 3. English verbs are told by headline grammar: a word in -ed ("Police raided"), a word in -s after a singular
- *    word ("China sends", "Rory McIlroy throws"), a bare word after a plural ("Night trains return", "Polls show").
+ * 3. English verbs are told by headline grammar: a past form (in -ed, "Police raided", or irregular, "won"), a word
+ *    in -s after a singular word ("China sends", "Rory McIlroy throws"), a bare word after a plural ("Night trains
+ *    return", "Polls show", "Police call").
  *    Where the article is given, a word it also uses as a noun ("the trains", "bills will") is no verb.
  * 4. A possessive at the end loses its "'s" ("Spain's" -> "Spain"); a name cut by the word limit is left out
  *    ("Religion professor Candida" -> "Religion professor").
- * 5. A lone generic subject ("Scientists map vast deep-sea coral reef") gives way to the object after the verb when
+ * 5. An opening adverbial ("According to a report, ...", "After months of talks, ...") gives way to the next clause.
+ * 6. A lone generic subject ("Scientists map vast deep-sea coral reef") gives way to the object after the verb when
  *    that names no one: its last `maxWords` words, where English puts the head noun ("deep-sea coral reef").
  */
 import { isStopword, rawTokens } from './tokens.js';
@@ -53,22 +55,34 @@ function writtenAsName(word: string, body: string): boolean {
   return new RegExp(`[\\p{Ll},]\\s+${w}(?![\\p{L}])`, 'u').test(body) && !new RegExp(`(?<![\\p{L}])${w.toLowerCase()}(?![\\p{L}])`, 'u').test(body);
 }
 
-/** Plural by form: a common noun in -s (not -ss, -us), not a name word after the headline's first. */
+/** Plurals without an -s. */
+const BARE_PLURALS = new Set('police people children men women staff crew crews cattle'.split(' '));
+/** English irregular past forms (regular ones end in -ed). */
+const IRREGULAR_PAST = new Set(
+  ('won lost led met held left sent told took gave made found saw shot fled fell got paid sold struck spent began ran came ' +
+    'went became broke chose drove flew froze stole threw wrote rose bought brought caught fought taught thought built ' +
+    'kept swept dug hung stuck swung spun shut quit set hit cut put let split spread sank sang rang').split(' '),
+);
+
+/** Plural by form: a common noun in -s (not -ss, -us) or a plural without one, not a name word after the headline's first. */
 function pluralNoun(word: string, index: number): boolean {
-  return /[^su']s$/i.test(word) && !(index > 0 && isNameWord(word));
+  return (/[^su']s$/i.test(word) || BARE_PLURALS.has(word.toLowerCase())) && !(index > 0 && isNameWord(word));
 }
 
 /** Whether `word` (at `index` in the subject run) reads as the headline's verb after `previous`. */
 function readsAsVerb(word: string, previous: string, index: number, body: string | undefined): boolean {
   if (isNameWord(word) || word.includes('-')) return false;
   const noun = body !== undefined && usedAsNoun(word, body);
-  if (/[a-z]{3}ed$/.test(word)) return !noun;
+  if (/[a-z]{2}ed$/.test(word) || IRREGULAR_PAST.has(word)) return !noun;
   if (pluralNoun(previous, index - 1)) return !/s$/.test(word) && !noun;
   // After a singular word or a name, a word in -s is its verb, unless the article has it as a noun, also in the
   // headline's compound ("the flood defences"); without the article a plural noun is as likely.
   if (!/[^s']s$/.test(word)) return false;
   return body === undefined ? isNameWord(previous) && index > 1 : !usedAsNoun(word, body, previous);
 }
+
+/** A clause opening with a preposition, a subordinator or a participle that introduces one. */
+const ADVERBIAL_OPENER = /^(?:according|following|after|before|despite|amid|during|since|while|when|once|although|though|if|as|in|on|at|for|with|without|ahead of|in spite of)\b/i;
 
 /** Number words are figures too ("Three Danish sailors" is about sailors), and so are the words that hedge them. */
 const NUMBER_WORD = /^(?:three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|dozens|hundreds|thousands|millions|least|nearly|almost|around|roughly|approximately)$/i;
@@ -84,10 +98,14 @@ export function storyLabel(headline: string, options: StoryLabelOptions = {}): s
   const maxWords = options.maxWords ?? 3;
   const english = (options.language ?? 'en').toLowerCase().startsWith('en');
   const body = english ? options.body : undefined;
-  const clause = headline.split(/\s*(?:[:;?!|]|\s[-–—]\s|,\s)\s*/)[0] ?? headline;
+  const clauses = headline.split(/\s*(?:[:;?!|]|\s[-–—]\s|,\s)\s*/);
+  // An opening adverbial ("According to a report, ...", "After a long delay, ...") is no subject: the next clause has it.
+  const clause = (english && clauses.length > 1 && ADVERBIAL_OPENER.test(clauses[0] ?? '') ? clauses[1] : clauses[0]) ?? headline;
   const all = words(clause);
   let start = 0;
-  while (start < all.length - 1 && isFunctionWord(all[start] as string)) start++;
+  // A leading function word goes, unless the article writes it as part of a name ("New Zealand", never "new zealand").
+  const startsName = (i: number) => body !== undefined && isNameWord(all[i + 1] ?? '') && writtenAsName(`${all[i]} ${all[i + 1]}`, body);
+  while (start < all.length - 1 && isFunctionWord(all[start] as string) && !startsName(start)) start++;
   const run = all.slice(start);
   const subject: string[] = [];
   let verbAt = -1;
