@@ -156,12 +156,15 @@ describe('LLM writer', () => {
 
   it('keeps a dialogue\'s own framing, where the hosts\' turns are part of it, and still asks for the show language', async () => {
     const dialogue = reply([
-      { kind: 'intro', speaker: 'Ana', text: 'Bonjour, ici Harbridge Morning. Je suis Ana.' },
+      { kind: 'intro', speaker: 'Ana', text: 'Bonjour, ici Harbridge Morning, le mardi 4 mars 2025. Je suis Ana.' },
       { kind: 'story', speaker: 'Ben', articleIds: [tram!.id], text: tramText },
       { kind: 'outro', speaker: 'Ben', text: 'Merci de votre écoute.' },
     ]);
     const writer = await writerWith([dialogue], { style: { hosts: [{ name: 'Ana', voice: 'fr-fr' }, { name: 'Ben', voice: 'fr-fr' }] } });
     const doc = await writer.write({ ...input, language: 'fr' });
+    expect(doc.writer).toBe('llm:test-model');
+    // The date said in the show's language is no invented fact.
+    expect(doc.segments[0]!.text).toContain('le mardi 4 mars 2025');
     expect(doc.segments[0]!.text).toContain('Je suis Ana');
     expect((server!.requests[0] as { messages: Array<{ content: string }> }).messages[1]!.content).toContain('Write the script in French (français).');
   });
