@@ -94,9 +94,52 @@ function words(text: string): string[] {
     .filter((w) => w !== '' && !/\d/.test(w) && !/^[£$€¥₹]/.test(w) && !NUMBER_WORD.test(w));
 }
 
+/**
+ * Labels in German, French, Spanish and Russian, whose verbs English's rules cannot tell. German capitalises every
+ * noun, so its label is the headline's leading capitalised words after an article ("Stadtrat beschließt ..." is
+ * "Stadtrat"); the others write common nouns in lower case, so a name in the headline is its label ("La ville de
+ * Belmont ouvre ..." is "Belmont"; a Russian name right after a preposition is declined, "В Казани", and is not
+ * taken alone).
+ */
+const LEADING_ARTICLE: Record<string, RegExp> = {
+  de: /^(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer)$/i,
+};
+
+const RU_PREPOSITION = /^(?:в|во|на|с|со|к|ко|о|об|у|из|от|до|по|при|за|под|над)$/i;
+
+function otherLanguageLabel(words: readonly string[], language: string, maxWords: number): string | undefined {
+  const article = LEADING_ARTICLE[language];
+  if (article) {
+    const from = article.test(words[0] ?? '') ? 1 : 0;
+    const run: string[] = [];
+    for (const word of words.slice(from)) {
+      if (!isNameWord(word) || run.length >= maxWords) break;
+      run.push(word);
+    }
+    return run.length > 0 ? run.join(' ') : undefined;
+  }
+  if (!['fr', 'es', 'ru'].includes(language)) return undefined;
+  // A Russian name after a preposition is declined ("В Казани"): the label keeps the preposition's phrase instead.
+  const declined = (i: number) => language === 'ru' && RU_PREPOSITION.test(words[i - 1] ?? '');
+  const at = words.findIndex((w, i) => i > 0 && isNameWord(w) && !declined(i));
+  if (at < 0) return undefined;
+  const name: string[] = [];
+  for (const word of words.slice(at)) {
+    if (!isNameWord(word) || name.length >= maxWords) break;
+    name.push(word);
+  }
+  return name.join(' ');
+}
+
 export function storyLabel(headline: string, options: StoryLabelOptions = {}): string {
   const maxWords = options.maxWords ?? 3;
   const english = (options.language ?? 'en').toLowerCase().startsWith('en');
+  if (!english) {
+    const language = (options.language ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
+    const first = headline.split(/\s*(?:[:;?!|]|\s[-–—]\s|,\s)\s*/)[0] ?? headline;
+    const label = otherLanguageLabel(words(first), language, maxWords);
+    if (label) return label.replace(POSSESSIVE, '');
+  }
   const body = english ? options.body : undefined;
   const clauses = headline.split(/\s*(?:[:;?!|]|\s[-–—]\s|,\s)\s*/);
   // An opening adverbial ("According to a report, ...", "After a long delay, ...") is no subject: the next clause has it.

@@ -50,6 +50,19 @@ describe('saying each thing once', () => {
     expect(label('Coastal flood defences finished early', 'The flood defences along the coast are finished.')).toBe('Coastal flood defences');
   });
 
+  it('labels German stories by their leading nouns and French, Spanish and Russian ones by the name in the headline', () => {
+    expect(storyLabel('Bürgerschaft beschließt neues Hafenbecken', { language: 'de' })).toBe('Bürgerschaft');
+    expect(storyLabel('Die Deutsche Bahn erhöht die Preise', { language: 'de' })).toBe('Deutsche Bahn');
+    expect(storyLabel('Le port de Sète accueille un paquebot géant', { language: 'fr' })).toBe('Sète');
+    expect(storyLabel('El alcalde de Cádiz presenta su dimisión', { language: 'es' })).toBe('Cádiz');
+    expect(storyLabel('Компания «Аэрофлот» отменила рейсы в Сочи', { language: 'ru' })).toBe('Аэрофлот');
+    expect(storyLabel('В городе Озёрск открыли новый мост', { language: 'ru' })).toBe('Озёрск');
+    // A Russian name right after a preposition is declined: the phrase stays whole.
+    expect(storyLabel('В Казани открыли новую линию метро', { language: 'ru' })).toBe('В Казани');
+    // No name: the subject, as before ("La grève continue" has none to offer).
+    expect(storyLabel('La grève continue', { language: 'fr' })).toBe('La grève');
+  });
+
   it('tells near-identical sentences from merely related ones', () => {
     expect(nearIdentical('Water bills will rise by 6 percent.', 'Water bills will rise by 6 percent from April, the supplier said.')).toBe(true);
     expect(nearIdentical('Water bills will rise by 6 percent.', 'A typical household will pay 28 pounds more.')).toBe(false);
