@@ -1,7 +1,9 @@
 /**
  * Ear-check counts per 1,000 articles for the old writer (git commit 69b95e2) and the writer in this tree, side by side.
  *
- *   npx tsx scripts/bench-ear-check.ts [--limit N] [--data file.jsonl] [--old-commit SHA] [--verbose]
+ *   npx tsx scripts/bench-ear-check.ts [--limit N] [--data file.jsonl] [--old-commit SHA] [--verbose] [--findings]
+ *
+ * --findings lists the new writer's findings of the goal codes (which briefing and article, an excerpt), to inspect.
  *
  * Articles (default: /work/shared/data/news/cnndm_validation_1000.jsonl, read here and nowhere else) are taken in file
  * order and grouped into briefings of 8 with a 5-minute target at 150 words per minute. The rows carry no headline, so
@@ -32,7 +34,7 @@ interface Side {
 }
 
 function parseArgs(argv: readonly string[]) {
-  const args = { limit: 1000, data: '/work/shared/data/news/cnndm_validation_1000.jsonl', oldCommit: '69b95e2', verbose: false };
+  const args = { limit: 1000, data: '/work/shared/data/news/cnndm_validation_1000.jsonl', oldCommit: '69b95e2', verbose: false, findings: false };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1];
@@ -40,7 +42,8 @@ function parseArgs(argv: readonly string[]) {
     else if (flag === '--data' && value) args.data = argv[++i]!;
     else if (flag === '--old-commit' && value) args.oldCommit = argv[++i]!;
     else if (flag === '--verbose') args.verbose = true;
-    else throw new Error(`unknown argument ${flag}; usage: bench-ear-check.ts [--limit N] [--data file.jsonl] [--old-commit SHA] [--verbose]`);
+    else if (flag === '--findings') args.findings = true;
+    else throw new Error(`unknown argument ${flag}; usage: bench-ear-check.ts [--limit N] [--data file.jsonl] [--old-commit SHA] [--verbose] [--findings]`);
   }
   if (!(args.limit >= PER_BRIEFING)) throw new Error(`--limit must be at least ${PER_BRIEFING}`);
   return args;
@@ -70,14 +73,18 @@ interface Tally {
   articles: number;
   errors: { briefing: number; error: number; enough: boolean }[];
   failed: number;
+  /** Goal findings (see GOALS), for --findings: briefing number, article ids in it, code, excerpt. */
+  goalFindings: string[];
 }
+
+const GOALS: Partial<Record<EarCheckCode, string>> = { repetition: '0', 'context-opener': '0', 'unbalanced-quotes': '0', 'glued-dateline': '0' };
 
 function words(text: string): number {
   return text.trim() ? text.trim().split(/\s+/).length : 0;
 }
 
 function run(side: Side, articles: Article[]): Tally {
-  const tally: Tally = { counts: Object.fromEntries(EAR_CHECK_CODES.map((c) => [c, 0])) as Record<EarCheckCode, number>, articles: 0, errors: [], failed: 0 };
+  const tally: Tally = { counts: Object.fromEntries(EAR_CHECK_CODES.map((c) => [c, 0])) as Record<EarCheckCode, number>, articles: 0, errors: [], failed: 0, goalFindings: [] };
   for (let start = 0, briefing = 0; start + PER_BRIEFING <= articles.length; start += PER_BRIEFING, briefing++) {
     const cleaned: Article[] = [];
     for (const article of articles.slice(start, start + PER_BRIEFING)) {
@@ -92,6 +99,11 @@ function run(side: Side, articles: Article[]): Tally {
     const script = side.write({ articles: cleaned, showTitle: 'Bench Briefing', language: 'en', date: new Date('2026-12-01T07:00:00Z'), targetSeconds: TARGET_SECONDS, wordsPerMinute: WPM });
     const report = checkScript(script, { targetSeconds: TARGET_SECONDS, wordsPerMinute: WPM });
     for (const code of EAR_CHECK_CODES) tally.counts[code] += report.counts[code];
+    for (const finding of report.findings) {
+      if (GOALS[finding.code] === undefined) continue;
+      const segment = script.segments.find((s) => s.id === finding.segmentId);
+      tally.goalFindings.push(`briefing ${briefing} (articles ${start + 1}-${start + PER_BRIEFING}), ${finding.code} in ${segment?.articleIds?.join(',') ?? finding.segmentId}: ${finding.excerpt ?? finding.message}`);
+    }
     const sourceWords = cleaned.reduce((n, a) => n + words(a.text), 0);
     tally.errors.push({ briefing, error: report.lengthError ?? 0, enough: sourceWords >= (TARGET_SECONDS * WPM) / 60 });
   }
@@ -128,18 +140,18 @@ async function main(): Promise<void> {
     console.log(`checker on ${labelled.length} labelled cases: precision ${evaluation.overall.precision.toFixed(3)}, recall ${evaluation.overall.recall.toFixed(3)}`);
     const header = ['finding (per 1,000 articles)'.padEnd(30), ...sides.map((s) => s.name.padStart(18)), 'checker recall'.padStart(16), 'goal'.padStart(6)].join('');
     console.log(header);
-    const goals: Partial<Record<EarCheckCode, string>> = { repetition: '0', 'context-opener': '0', 'unbalanced-quotes': '0', 'glued-dateline': '0' };
     for (const code of EAR_CHECK_CODES) {
       if (code === 'length') continue;
       const cells = tallies.map((t) => ((t.counts[code] * 1000) / t.articles).toFixed(1).padStart(18));
       const recall = evaluation.byCode[code]?.recall;
-      console.log([code.padEnd(30), ...cells, (recall === undefined ? '-' : recall.toFixed(3)).padStart(16), (goals[code] ?? '-').padStart(6)].join(''));
+      console.log([code.padEnd(30), ...cells, (recall === undefined ? '-' : recall.toFixed(3)).padStart(16), (GOALS[code] ?? '-').padStart(6)].join(''));
     }
     console.log(['length beyond ±10% (briefings)'.padEnd(30), ...tallies.map((t) => String(t.counts.length).padStart(18))].join(''));
     for (let i = 0; i < sides.length; i++) console.log(`length, ${sides[i]!.name}: ${lengthSummary(tallies[i]!)} (briefings with enough source words)`);
     if (args.verbose) {
       for (let i = 0; i < sides.length; i++) console.log(`per-briefing length error, ${sides[i]!.name}: ${tallies[i]!.errors.map((e) => pct(e.error) + (e.enough ? '' : '*')).join(' ')}`);
     }
+    if (args.findings) for (const line of tallies[tallies.length - 1]!.goalFindings) console.log(`finding, ${sides[sides.length - 1]!.name}: ${line}`);
   } finally {
     rmSync(oldRoot, { recursive: true, force: true });
   }

@@ -9,7 +9,7 @@ import { EAR_CHECK_CODES, excerpt, type EarCheckCode, type EarFinding } from './
 import { hasGluedDateline, isCaptionLike, unspeakablePart } from './line-checks.js';
 import { offersAntecedent, opensWithConnective, opensWithPointer } from './openers.js';
 import { quotesBalanced } from './quotes.js';
-import { nearIdentical } from './repetition.js';
+import { nearIdentical, sharedShare } from './repetition.js';
 
 export interface EarCheckOptions {
   /** Target length; with wordsPerMinute, the length error is reported beyond ±tolerance. */
@@ -33,18 +33,25 @@ function words(text: string): number {
   return trimmed === '' ? 0 : trimmed.split(/\s+/).length;
 }
 
+/**
+ * True when the story's first sentence is its headline read out: near-identical to the title, and little more. A
+ * lead sentence that carries the headline's words and says more is the article's own first sentence, and what
+ * follows it was written to follow it ("X used to make a living as a model. But after ten years he ...").
+ */
 function headlineOf(segment: ScriptSegment, first: string): boolean {
-  return segment.title !== undefined && nearIdentical(segment.title, first);
+  return segment.title !== undefined && nearIdentical(segment.title, first) && sharedShare(first, segment.title) >= HEADLINE_SHARE;
 }
+/** Share of a sentence's words in the title for it to be the headline read (a spoken headline rewrites some words). */
+const HEADLINE_SHARE = 0.7;
 
-function checkStory(segment: ScriptSegment, sentences: string[], add: (code: EarCheckCode, message: string, text?: string) => void): void {
+function checkStory(segment: ScriptSegment, sentences: string[], language: string, add: (code: EarCheckCode, message: string, text?: string) => void): void {
   const [first = '', second] = sentences;
   const opensWithHeadline = headlineOf(segment, first);
   const openers = opensWithHeadline && second !== undefined ? [first, second] : [first];
   openers.forEach((sentence, i) => {
-    if (opensWithConnective(sentence)) add('context-opener', 'story opens with a connective that answers something not said', sentence);
+    if (opensWithConnective(sentence, language)) add('context-opener', 'story opens with a connective that answers something not said', sentence);
     // After the headline, a pronoun may point to a name in it.
-    else if (opensWithPointer(sentence) && (i === 0 || !offersAntecedent(openers[0] ?? ''))) add('context-opener', 'story opens with a pronoun whose antecedent was not read', sentence);
+    else if (opensWithPointer(sentence, language) && (i === 0 || !offersAntecedent(openers[0] ?? ''))) add('context-opener', 'story opens with a pronoun whose antecedent was not read', sentence);
   });
   sentences.slice(0, 2).forEach((sentence) => {
     if (hasGluedDateline(sentence)) add('glued-dateline', 'a dateline is run into the first word', sentence);
@@ -78,7 +85,7 @@ export function checkScript(script: ScriptDocument, options: EarCheckOptions = {
     if (segment.kind !== 'story') continue;
     const opening = sentences[0] ?? '';
     if (introParts.some((part) => nearIdentical(part, opening))) add('repetition', 'the story opens with words the intro already read in full', opening);
-    checkStory(segment, sentences, add);
+    checkStory(segment, sentences, language, add);
   }
   const estimatedSeconds = (script.segments.reduce((n, s) => n + words(s.text), 0) * 60) / (options.wordsPerMinute ?? 150);
   let lengthError: number | undefined;

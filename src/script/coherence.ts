@@ -5,7 +5,8 @@
  *
  * 1. a leading sentence adverb or coordinating conjunction ("But", "However,",
  *    "Meanwhile,"): dropped when the sentence opens a passage, since the claim
- *    after it stands;
+ *    after it stands ("so" before a degree word is an adverb, not the
+ *    conjunction: "So far, ...", "So many ..." keep it);
  * 2. a leading connective that points back ("Instead", "As a result", "In
  *    response"): needs the sentence before;
  * 3. a personal or demonstrative pronoun, or "others"/"both"/"the latter", in
@@ -15,19 +16,13 @@
  *    firm") the headline does not name: needs the sentence before;
  * 5. an answer to a claim ("denied it", "rejected the allegations"): needs the
  *    sentence making the claim.
+ *
+ * Signals 1 to 3 are read per language (coherence-signals.ts: English, German,
+ * French, Spanish, Russian); 4 and 5 are English only.
  */
+import { coherenceSignals } from './coherence-signals.js';
 import { stem } from './tokens.js';
 
-/** Openers that can be dropped without changing what the rest of the sentence claims. */
-const DROPPABLE =
-  /^(?:and|but|or|so|yet|plus|however|meanwhile|still|also|moreover|furthermore|nonetheless|nevertheless|besides|indeed|in fact|likewise|similarly|additionally|now)\b,?\s+/i;
-/** Openers that refer to what came before: the sentence means little without it. */
-const BACK_POINTING =
-  /^(?:instead|otherwise|therefore|thus|consequently|hence|then|later|afterwards|again|even so|in response|in return|in contrast|by contrast|on the other hand|as a result|despite this|despite that|because of this|in turn|in addition|that is why|for that reason|at the time|at that point|since then|until then)\b/i;
-/** Skipped before looking for a pronoun: "Although they ...", "When she ...". */
-const SUBORDINATOR = /^(?:although|though|even though|while|when|after|before|because|since|as|if|once|until|whereas)\s+/i;
-const PRONOUN =
-  /^(?:he|she|they|it|his|her|hers|their|theirs|its|him|them|this|that|these|those|such|others|both|either|neither|the latter|the former|the same|the two|the pair|the other|another|there,)\b/i;
 /** Nouns that stand for someone or something named earlier. */
 const ROLE_NOUNS = new Set(
   (
@@ -46,9 +41,10 @@ const RESPONSE = /\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|d
 export type Dependence = 'none' | 'droppable-opener' | 'needs-previous';
 
 /** The sentence without a leading droppable conjunction or sentence adverb, first letter raised. */
-export function dropLeadingConnective(sentence: string): string {
+export function dropLeadingConnective(sentence: string, language = 'en'): string {
+  const { droppable } = coherenceSignals(language);
   let out = sentence;
-  for (let i = 0; i < 2 && DROPPABLE.test(out); i++) out = out.replace(DROPPABLE, '');
+  for (let i = 0; i < 2 && droppable.test(out); i++) out = out.replace(droppable, '');
   if (out === sentence || out.trim() === '') return sentence;
   return out.charAt(0).toUpperCase() + out.slice(1);
 }
@@ -62,14 +58,15 @@ function nounTerms(text: string): Set<string> {
  * How `sentence` depends on `previous` (the sentence before it in its article;
  * undefined at the top). `headline` resolves definite descriptions it names.
  */
-export function dependence(sentence: string, previous: string | undefined, headline = ''): Dependence {
-  const text = sentence.replace(/^["“'‘(\s]+/, '');
-  const stripped = dropLeadingConnective(text);
+export function dependence(sentence: string, previous: string | undefined, headline = '', language = 'en'): Dependence {
+  const signals = coherenceSignals(language);
+  const text = sentence.replace(/^["“'‘«„(\s]+/, '');
+  const stripped = dropLeadingConnective(text, language);
   const droppable = stripped !== text;
   if (previous === undefined) return droppable ? 'droppable-opener' : 'none';
-  if (BACK_POINTING.test(stripped)) return 'needs-previous';
-  const core = stripped.replace(SUBORDINATOR, '');
-  if (PRONOUN.test(core)) return 'needs-previous';
+  if (signals.backPointing.test(stripped)) return 'needs-previous';
+  const core = stripped.replace(signals.subordinator, '');
+  if (signals.pronoun.test(core)) return 'needs-previous';
   const definite = /^the\s+([a-z]+)(?:\s+([a-z]+))?/i.exec(core);
   if (definite?.[1] && !/^The\s+[A-Z]/.test(core)) {
     // The head noun is the first word, or the second after a modifier such as "new" or "two".
@@ -89,8 +86,8 @@ export function dependence(sentence: string, previous: string | undefined, headl
  * For each sentence of one article, the earlier sentences it cannot be read
  * without (the whole chain back to one that stands alone, at most `maxChain`).
  */
-export function coherenceRequirements(sentences: readonly string[], headline = '', maxChain = 4): number[][] {
-  const needsPrevious = sentences.map((s, i) => i > 0 && dependence(s, sentences[i - 1], headline) === 'needs-previous');
+export function coherenceRequirements(sentences: readonly string[], headline = '', maxChain = 4, language = 'en'): number[][] {
+  const needsPrevious = sentences.map((s, i) => i > 0 && dependence(s, sentences[i - 1], headline, language) === 'needs-previous');
   return sentences.map((_, i) => {
     const out: number[] = [];
     for (let j = i; j > 0 && needsPrevious[j] && out.length < maxChain; j--) out.push(j - 1);

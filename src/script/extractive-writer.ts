@@ -12,7 +12,7 @@ import { resolveLocale, textLocale } from './spoken-language.js';
 import { isoDay } from './spoken-numbers.js';
 import { buildStories, type Story, type StoryOptions } from './stories.js';
 import { planStory, spokenHeadline, type ExtractOptions, type StoryPlan } from './story-extract.js';
-import { storyLabel } from './repetition.js';
+import { introLabel } from './intro-labels.js';
 import { composeStoryText } from './story-text.js';
 import { rateForText } from './speech-rate.js';
 import { countWords } from './tokens.js';
@@ -47,7 +47,7 @@ interface Framing {
 
 function framingFor(stories: readonly Story[], input: WriteScriptInput, spoken: boolean): Framing {
   // The intro names stories by short labels; each headline itself is said once, in its story.
-  const labels = stories.map((s) => spokenHeadline(storyLabel(s.title), spoken, storyLocale(s, input)));
+  const labels = stories.map((s) => introLabel(s.articles[0], input, spoken));
   const intro = introText(input.showTitle, input.date, labels, input.language);
   const outro = outroText(input.showTitle, input.language);
   const transitions = stories.map((_, i) => (i === 0 ? '' : transitionText(i, stories.length, input.language)));

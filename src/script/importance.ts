@@ -45,7 +45,7 @@ export function newestTime(articles: readonly Article[]): number | undefined {
 }
 
 function largestScale(members: readonly Article[]): ScaleSignals {
-  const all = members.map((a) => scaleSignals(`${a.title}. ${splitSentences(a.text).slice(0, 3).join(' ')}`));
+  const all = members.map((a) => scaleSignals(`${a.title}. ${splitSentences(a.text, a.language).slice(0, 3).join(' ')}`, a.language));
   return {
     casualties: Math.max(0, ...all.map((s) => s.casualties)),
     affected: Math.max(0, ...all.map((s) => s.affected)),

@@ -1,5 +1,6 @@
 /** The messages sent to the model: instructions, style, and the articles it may draw on. */
 import type { Article } from '../core/types.js';
+import { primaryLanguage } from './framing-phrases.js';
 import { spokenLongDate } from './spoken-numbers.js';
 import type { WriteScriptInput } from './writer.js';
 
@@ -42,6 +43,21 @@ function styleRules(style: LlmStyle): string {
   return lines.join('\n');
 }
 
+/** "Write the script in German (Deutsch)." — the language named in English and in itself, so no model guesses. */
+export function languageRule(language: string): string {
+  const primary = primaryLanguage(language);
+  const name = (inLanguage: string) => {
+    try {
+      return new Intl.DisplayNames([inLanguage], { type: 'language' }).of(primary) ?? primary;
+    } catch {
+      return primary;
+    }
+  };
+  const english = name('en');
+  const own = name(primary);
+  return `Write the script in ${english}${own !== english ? ` (${own})` : ''}.`;
+}
+
 export function buildMessages(
   input: WriteScriptInput,
   articles: readonly Article[],
@@ -60,6 +76,7 @@ export function buildMessages(
   }));
   const brief = [
     `Show: ${input.showTitle}. Language: ${input.language}. Date: ${spokenLongDate(input.date)}.`,
+    languageRule(input.language),
     `Length: about ${targetWords} words in total.`,
     'Articles (JSON):',
     JSON.stringify(payload),

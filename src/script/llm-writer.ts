@@ -11,6 +11,7 @@ import { writeExtractiveScript, type ExtractiveWriterOptions } from './extractiv
 import { repairGrounding, type GroundingIssue } from './grounding.js';
 import { resolveLocale } from './spoken-language.js';
 import { replyToDocument } from './llm-document.js';
+import { withShowFraming } from './llm-framing.js';
 import { buildMessages, DEFAULT_SYSTEM_PROMPT, type LlmStyle } from './llm-prompt.js';
 import { llmScriptJsonSchema, llmScriptSchema } from './llm-response.js';
 import { describeIssues, parseScriptDocument } from './script-schema.js';
@@ -74,7 +75,9 @@ export function createLlmWriter(config: LlmWriterConfig): ScriptWriter {
     if (repaired.emptied.some((id) => doc.segments.find((s) => s.id === id)?.kind === 'story') || repaired.droppedShare > maxDrop) {
       throw new Rejected(`ungrounded: ${repaired.issues[0]?.reason ?? 'too many unsupported sentences'}`);
     }
-    return { doc: parseScriptDocument(repaired.doc), issues: repaired.issues };
+    // Framing is ours, not the model's (outside a dialogue): added after the grounding check, in the show's language.
+    const framed = hosts.length >= 2 ? repaired.doc : withShowFraming(repaired.doc, input, articles);
+    return { doc: parseScriptDocument(framed), issues: repaired.issues };
   }
 
   return {

@@ -54,11 +54,14 @@ export function analyseQuotes(paragraphs: ReadonlyArray<readonly string[]>): Quo
   paragraphs.forEach((sentences) => {
     sentences.forEach((sentence, s) => {
       let text = sentence;
-      if (s === 0 && open) {
-        // The paragraph convention: an open quotation continues only when the new paragraph opens it again.
+      if (open) {
+        // The paragraph convention: an open quotation continues only when the new paragraph opens it again. The same
+        // reopening mark at a sentence start inside a paragraph is that convention on a page that lost its paragraph
+        // breaks ('"We lost boats. "Nobody wants that," she said.'): the quotation goes on and the mark is dropped.
+        // A mark standing alone (' " The result ...') closes the quotation the splitter left in the sentence before.
         const lead = /^\s*["“]/.exec(text);
-        if (lead) text = text.slice(lead[0].length);
-        else {
+        if (lead && opens(text, lead[0].length - 1)) text = text.slice(lead[0].length);
+        else if (s === 0 && !lead) {
           const previous = out[out.length - 1];
           open = false;
           if (previous) previous.openAtEnd = true;

@@ -3,7 +3,7 @@
  * read before it, a sentence that repeats the one before is dropped, and the
  * intro names stories by short labels instead of reading their headlines.
  */
-import { contentTerms, cosine, isStopword, rawTokens, termCounts } from './tokens.js';
+import { contentTerms, cosine, termCounts } from './tokens.js';
 
 /** Share of `a`'s content terms that also occur in `b`. */
 function containment(a: readonly string[], b: readonly string[]): number {
@@ -16,6 +16,17 @@ function containment(a: readonly string[], b: readonly string[]): number {
 export function leadCarriesHeadline(headline: string, lead: string): boolean {
   const h = [...new Set(contentTerms(headline))];
   return h.length > 0 && containment(h, contentTerms(lead)) >= 0.7;
+}
+
+/**
+ * True when `headline` is mostly a quotation ('"We will rebuild," the mayor says') whose words `sentence` reads:
+ * the quotation is then heard in place, with its speaker, and the headline would say it a second time.
+ */
+export function quotesFrom(headline: string, sentence: string): boolean {
+  const quoted = /["“]([^"“”]+)["”]/.exec(headline)?.[1] ?? '';
+  const terms = [...new Set(contentTerms(quoted))];
+  if (terms.length < 3 || terms.length * 2 < new Set(contentTerms(headline)).size) return false;
+  return containment(terms, contentTerms(sentence)) >= 0.75;
 }
 
 /** Two sentences a listener would hear as the same: equal content, or one inside the other. */
@@ -40,36 +51,4 @@ export function withoutRepeats(sentences: readonly string[]): string[] {
   return out;
 }
 
-/** A word that carries no topic (English function words; other languages' labels stop at their figures and clauses). */
-const isFunctionWord = (word: string): boolean => rawTokens(word).every((t) => isStopword(t));
-/** A name's word: a capital initial or an acronym, in any script. */
-const isNameWord = (word: string): boolean => /^\p{Lu}/u.test(word);
-
-/**
- * A short label for a story in the intro, built from the headline's key terms rather than its opening words, so
- * the story that follows does not sound like a repeat of the teaser: the subject of the first clause (its words
- * up to the first function word, leading articles dropped) and, when that subject starts with a name, only the
- * name ("Zully Broussard decided to give ..." -> "Zully Broussard"), else its first `maxWords - 1` words, before
- * the verb ("Night trains return to ..." -> "Night trains"). Figures are left out; at most `maxWords` words.
- */
-export function storyLabel(headline: string, maxWords = 3): string {
-  const clause = headline.split(/\s*(?:[:;?!|]|\s[-–—]\s|,\s)\s*/)[0] ?? headline;
-  const words = clause
-    .split(/\s+/)
-    .map((w) => w.replace(/^["'“”‘’«»(]+|["'“”‘’«»),.]+$/g, ''))
-    .filter((w) => w !== '' && !/\d/.test(w) && !/^[£$€¥₹]/.test(w));
-  let start = 0;
-  while (start < words.length - 1 && isFunctionWord(words[start] as string)) start++;
-  const subject: string[] = [];
-  for (const word of words.slice(start)) {
-    if (subject.length >= maxWords || (subject.length > 0 && isFunctionWord(word))) break;
-    subject.push(word);
-  }
-  const nameEnd = subject.findIndex((w) => !isNameWord(w));
-  // A headline's first word is capitalised anyway: alone it is a name only when written in capitals ("MLS").
-  const isName = nameEnd > 1 || (nameEnd === 1 && (start > 0 || /^\p{Lu}{2,}$/u.test(subject[0] ?? '')));
-  // A name followed by lower-case words is a name and its verb: the name alone says who the story is about.
-  // Otherwise the topic is the subject's first words, short of the verb that headlines put third ("Night trains return").
-  const label = isName ? subject.slice(0, nameEnd) : subject.slice(0, Math.max(1, maxWords - 1));
-  return label.join(' ').trim() || headline.trim();
-}
+export { storyLabel } from './story-label.js';

@@ -2,8 +2,11 @@
  * How big a story is, read from its own words: people killed or hurt, people
  * affected (evacuated, homeless, without power), and money. Each is the
  * largest figure found next to words of its kind in the headline and the
- * opening sentences; vague quantities count too ("thousands" = 1,000).
+ * opening sentences; vague quantities count too ("thousands" = 1,000). The
+ * words are read in the article's language (scale-words.ts: en, de, fr, es, ru).
  */
+import { scaleWords, type ScaleWords } from './scale-words.js';
+
 export interface ScaleSignals {
   casualties: number;
   affected: number;
@@ -11,37 +14,55 @@ export interface ScaleSignals {
   money: number;
 }
 
-const VAGUE: Record<string, number> = { dozens: 24, scores: 40, hundreds: 100, thousands: 1_000, 'tens of thousands': 10_000, 'hundreds of thousands': 100_000, millions: 1_000_000 };
-const MULTIPLIER: Record<string, number> = { thousand: 1e3, million: 1e6, m: 1e6, mn: 1e6, billion: 1e9, bn: 1e9, b: 1e9, trillion: 1e12, tn: 1e12 };
-const CASUALTY = /^(?:dead|deaths?|killed|killing|kills|died|dying|lives|bodies|fatalities|injured|injuring|wounded|hurt|casualties|missing|victims)$/;
-/** Verbs before a figure that make it a toll: "killing more than 2,000". */
-const KILLING = /^(?:killing|killed|kills|injuring|wounding|claiming|toll)$/;
-const AFFECTED = /^(?:people|residents|homes|houses|families|evacuated|evacuate|displaced|homeless|households|refugees|customers|passengers|workers|jobs|children)$/;
-const CURRENCY = /^(?:dollars?|pounds?|euros?|yen|rupees?|francs?)$/;
+const END = '(?![\\p{L}\\p{N}])';
+const SYMBOL = '[$£€¥₹₽]';
 
-const QUANTITY = /(hundreds of thousands|tens of thousands|dozens|scores|hundreds|thousands|millions)|([$£€¥₹])?\s?(\d[\d,]*(?:\.\d+)?)(?:\s?(thousand|million|billion|trillion|bn|mn|m|b|tn)\b)?/gi;
-
-function words(text: string, from: number, count: number): string[] {
-  return (text.slice(from, from + 80).toLowerCase().match(/[a-z]+/g) ?? []).slice(0, count);
+function alternatives(keys: readonly string[]): string {
+  return [...keys]
+    .sort((a, b) => b.length - a.length)
+    .map((k) => k.replace(/\./g, '\\.').replace(/\s+/g, '\\s+') + (k.endsWith('.') ? '' : END))
+    .join('|');
 }
 
-export function scaleSignals(text: string): ScaleSignals {
+/** Vague quantity | currency symbol, figure, multiplier. English 2,000.5; the others 2.000,5 or 2 000,5. */
+function quantityPattern(w: ScaleWords): RegExp {
+  const figure = w.decimalComma ? '\\d{1,3}(?:[.\\u00a0\\u202f ]\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?' : '\\d[\\d,]*(?:\\.\\d+)?';
+  return new RegExp(`(${alternatives(Object.keys(w.vague))})|(${SYMBOL})?\\s?(${figure})(?:\\s?(${alternatives(Object.keys(w.multiplier))}))?`, 'giu');
+}
+
+const PATTERNS = new Map<ScaleWords, RegExp>();
+function patternFor(w: ScaleWords): RegExp {
+  let pattern = PATTERNS.get(w);
+  if (!pattern) PATTERNS.set(w, (pattern = quantityPattern(w)));
+  return new RegExp(pattern);
+}
+
+function parseFigure(figure: string, w: ScaleWords): number {
+  const plain = w.decimalComma ? figure.replace(/[.\u00a0\u202f ]/g, '').replace(',', '.') : figure.replace(/,/g, '');
+  return Number(plain);
+}
+
+const lettersOf = (text: string): string[] => text.toLowerCase().match(/\p{L}+/gu) ?? [];
+
+export function scaleSignals(text: string, language = 'en'): ScaleSignals {
+  const w = scaleWords(language);
+  const vague = new Map(Object.entries(w.vague).map(([k, v]) => [k.replace(/\s+/g, ' '), v]));
   const out: ScaleSignals = { casualties: 0, affected: 0, money: 0 };
-  for (const match of text.matchAll(QUANTITY)) {
+  for (const match of text.matchAll(patternFor(w))) {
     const at = (match.index ?? 0) + match[0].length;
-    const value = match[1]
-      ? (VAGUE[match[1].toLowerCase()] ?? 0)
-      : Number((match[3] ?? '0').replace(/,/g, '')) * (MULTIPLIER[(match[4] ?? '').toLowerCase()] ?? 1);
+    const multiplier = match[4] ? (w.multiplier[match[4].toLowerCase().replace(/\s+/g, ' ')] ?? 1) : 1;
+    const value = match[1] ? (vague.get(match[1].toLowerCase().replace(/\s+/g, ' ')) ?? 0) : parseFigure(match[3] ?? '0', w) * multiplier;
     if (!Number.isFinite(value) || value <= 0) continue;
     // Years and times are no quantity of anything.
     if (!match[1] && !match[2] && !match[4] && /^(1[89]|20)\d\d$/.test(match[3] ?? '')) continue;
-    const next = words(text, at, 5)
-      .filter((w) => !/^(?:of|more|than|the|at|least|an|estimated|about|were|was|have|had|been|are|who)$/.test(w))
-      .slice(0, 2);
-    const before = (text.slice(Math.max(0, (match.index ?? 0) - 40), match.index ?? 0).toLowerCase().match(/[a-z]+/g) ?? []).slice(-3);
-    if (match[2] || next.some((w) => CURRENCY.test(w))) out.money = Math.max(out.money, value);
-    else if (next.some((w) => CASUALTY.test(w)) || before.some((w) => KILLING.test(w))) out.casualties = Math.max(out.casualties, value);
-    else if (next.some((w) => AFFECTED.test(w))) out.affected = Math.max(out.affected, value);
+    const after = text.slice(at, at + 80);
+    const next = lettersOf(after).slice(0, 5).filter((x) => !w.filler.test(x)).slice(0, 2);
+    const before = lettersOf(text.slice(Math.max(0, (match.index ?? 0) - 40), match.index ?? 0)).slice(-3);
+    // A symbol before the figure, or after it ("2,5 Mio. €", "15 000 €").
+    const money = match[2] !== undefined || new RegExp(`^\\s?${SYMBOL}`, 'u').test(after) || next.some((x) => w.currency.test(x));
+    if (money) out.money = Math.max(out.money, value);
+    else if (next.some((x) => w.casualty.test(x)) || before.some((x) => w.killing.test(x))) out.casualties = Math.max(out.casualties, value);
+    else if (next.some((x) => w.affected.test(x))) out.affected = Math.max(out.affected, value);
   }
   return out;
 }

@@ -30,6 +30,8 @@ export interface StorySentence {
   quoteOpenAtEnd: boolean;
   /** Opens with "But", "However," and the like: dropped when the sentence starts a passage. */
   droppableOpener: boolean;
+  /** The article's language (BCP 47), whose coherence signals apply; undefined: English. */
+  language?: string;
 }
 
 export interface StorySentenceOptions {
@@ -97,7 +99,7 @@ export function storySentences(
     let k = 0;
     const states = analyseQuotes(paragraphs.map((p) => p.map(() => said[k++] ?? '')));
     const own = quoteRequirements(raw, analyseQuotes(paragraphs));
-    const coherent = coherenceRequirements(raw, article.title);
+    const coherent = coherenceRequirements(raw, article.title, undefined, article.language);
     const requires = closure(raw.map((_, i) => [...(own[i] ?? []), ...(coherent[i] ?? [])]));
     const base = out.length;
     raw.forEach((sentence, position) => {
@@ -115,7 +117,8 @@ export function storySentences(
         quality: POINTER.test(sentence) ? 0.3 : 1,
         quoteOpenAtStart: state?.openAtStart ?? false,
         quoteOpenAtEnd: state?.openAtEnd ?? false,
-        droppableOpener: dependence(sentence, undefined) === 'droppable-opener',
+        droppableOpener: dependence(sentence, undefined, '', article.language) === 'droppable-opener',
+        ...(article.language ? { language: article.language } : {}),
       });
     });
   });

@@ -1,8 +1,9 @@
 /** Turns a story's chosen sentences into the words of its segment. */
 import { attributedPassages } from './attribution.js';
 import { dependence, dropLeadingConnective } from './coherence.js';
+import { coherenceSignals } from './coherence-signals.js';
 import { closeQuotation } from './quote-spans.js';
-import { leadCarriesHeadline, nearIdentical } from './repetition.js';
+import { leadCarriesHeadline, nearIdentical, quotesFrom } from './repetition.js';
 import type { StorySentence } from './story-sentences.js';
 import type { Story } from './stories.js';
 
@@ -22,7 +23,10 @@ function follows(sentences: readonly StorySentence[], prev: number | undefined, 
   return prev !== undefined && prev === i - 1 && sentences[prev]?.article === sentences[i]?.article;
 }
 
-/** Chosen sentences without those a listener would hear as a repeat of the one before (or of the headline). */
+/**
+ * Chosen sentences without those a listener would hear as a repeat of the one before, or of the headline read
+ * (anywhere in the story: the headline is said once).
+ */
 function withoutRepeats(sentences: readonly StorySentence[], chosen: readonly number[], headline: string): number[] {
   const out: number[] = [];
   let previous = headline;
@@ -30,6 +34,7 @@ function withoutRepeats(sentences: readonly StorySentence[], chosen: readonly nu
     const text = sentences[i]?.spoken ?? '';
     if (text === '') continue;
     if (previous !== '' && nearIdentical(previous, text)) continue;
+    if (headline !== '' && nearIdentical(headline, text)) continue;
     out.push(i);
     previous = text;
   }
@@ -50,7 +55,7 @@ function placedTexts(sentences: readonly StorySentence[], chosen: readonly numbe
     }
     const startsPassage = !follows(sentences, chosen[k - 1], i);
     const endsPassage = chosen[k + 1] === undefined || !follows(sentences, i, chosen[k + 1] as number);
-    let text = startsPassage && s.droppableOpener && !s.quoteOpenAtStart ? dropLeadingConnective(s.spoken) : s.spoken;
+    let text = startsPassage && s.droppableOpener && !s.quoteOpenAtStart ? dropLeadingConnective(s.spoken, s.language) : s.spoken;
     text = closeQuotation(text, startsPassage && s.quoteOpenAtStart, endsPassage && s.quoteOpenAtEnd);
     texts.set(i, text);
   });
@@ -69,21 +74,20 @@ function standingOpening(sentences: readonly StorySentence[], kept: readonly num
   let start = 0;
   // With a headline read, the headline alone may tell the story; without one, one sentence is always kept.
   while (start < kept.length - (said === '' ? 1 : 0)) {
-    const text = sentences[kept[start] as number]?.spoken ?? '';
-    const pointsBack = dependence(text, '', said) === 'needs-previous' && !(said !== '' && namesSomeone(said));
-    if (!pointsBack && !CONCESSION.test(text)) break;
+    const sentence = sentences[kept[start] as number];
+    const text = sentence?.spoken ?? '';
+    const pointsBack = dependence(text, '', said, sentence?.language) === 'needs-previous' && !(said !== '' && namesSomeone(said));
+    // A concession ("Although X, Y") answers a claim made before it: it does not open a story.
+    if (!pointsBack && !coherenceSignals(sentence?.language).concession.test(text)) break;
     start++;
   }
   return kept.slice(start);
 }
 
-/** A concession ("Although X, Y") answers a claim made before it: it does not open a story. */
-const CONCESSION = /^["“‘'(]?(?:although|though|even though|even so|despite this|despite that)\b/i;
-
 /** A headline of several sentences, its later ones without a leading "But"/"And" (they follow the first, not a story). */
-function headlineText(headline: string): string {
-  const parts = headline.split(/(?<=[.!?]["”’]?)\s+(?=["“‘]?\p{Lu})/u);
-  return parts.map((part, i) => (i === 0 ? part : dropLeadingConnective(part))).join(' ');
+function headlineText(headline: string, language: string | undefined): string {
+  const parts = headline.split(/(?<=[.!?]["”’»]?)\s+(?=["“‘«„]?\p{Lu})/u);
+  return parts.map((part, i) => (i === 0 ? part : dropLeadingConnective(part, language))).join(' ');
 }
 
 export function composeStoryText(
@@ -93,11 +97,18 @@ export function composeStoryText(
   chosen: readonly number[],
   spoken = true,
 ): string {
-  const first = chosen.map((i) => sentences[i]?.spoken ?? '').find((t) => t !== '') ?? '';
-  // The headline is said once: not at all when the lead sentence already says it.
-  const said = spoken && headline !== '' && leadCarriesHeadline(headline, first) ? '' : spoken ? headlineText(headline) : headline;
-  // A headline that itself points back ("These strikes are ...", a quotation) is read after the lead, not before it.
-  const headlineSecond = spoken && said !== '' && dependence(said, '', '') !== 'none';
+  const chosenTexts = chosen.map((i) => sentences[i]?.spoken ?? '').filter((t) => t !== '');
+  const first = chosenTexts[0] ?? '';
+  // The headline is said once: not at all when the lead sentence already says it, or when it quotes words a chosen
+  // sentence reads with their speaker.
+  const carried = headline !== '' && (leadCarriesHeadline(headline, first) || chosenTexts.some((t) => quotesFrom(headline, t)));
+  const language = story.articles[0]?.language;
+  let said = spoken && carried ? '' : spoken ? headlineText(headline, language) : headline;
+  // A headline that itself points back ("These strikes are ...", a quotation) or opens with a concession is read
+  // after the lead, not before it; and not at all when a chosen sentence says the same, since it would follow it.
+  const pointsBack = (text: string) => dependence(text, '', '', language) !== 'none' || coherenceSignals(language).concession.test(text);
+  if (spoken && said !== '' && pointsBack(said) && chosenTexts.some((t) => nearIdentical(said, t))) said = '';
+  const headlineSecond = spoken && said !== '' && pointsBack(said);
   let kept = spoken ? standingOpening(sentences, chosen, headlineSecond ? '' : said) : [...chosen];
   if (spoken) {
     kept = headlineSecond

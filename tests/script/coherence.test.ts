@@ -33,6 +33,10 @@ describe('context-dependent sentences', () => {
     expect(dropLeadingConnective('But the council said nothing.')).toBe('The council said nothing.');
     expect(dropLeadingConnective('And yet it moved.')).toBe('It moved.');
     expect(dropLeadingConnective('Butter prices rose.')).toBe('Butter prices rose.');
+    // "So" before a degree word is that word's adverb, not the conjunction.
+    expect(dropLeadingConnective('So far, nobody has been charged.')).toBe('So far, nobody has been charged.');
+    expect(dropLeadingConnective('So many people came that the doors closed.')).toBe('So many people came that the doors closed.');
+    expect(dropLeadingConnective('So the council said no.')).toBe('The council said no.');
   });
 
   it('requires the whole chain back to a sentence that stands alone', () => {

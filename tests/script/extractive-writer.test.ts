@@ -30,7 +30,7 @@ describe('extractive writer', () => {
     const intro = doc.segments[0]!;
     expect(intro.kind).toBe('intro');
     expect(intro.text).toBe(
-      'This is Harbridge Morning, your briefing for Tuesday, 4 March 2025. Today: Harbridge council; Central bank; and Scientists map.',
+      'This is Harbridge Morning, your briefing for Tuesday, 4 March 2025. Today: Harbridge council; Central bank; and deep-sea coral reef.',
     );
     expect(intro.id).toMatch(/^intro-[0-9a-f]{8}$/);
     const outro = doc.segments.at(-1)!;

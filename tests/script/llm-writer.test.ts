@@ -126,4 +126,46 @@ describe('LLM writer', () => {
     expect(doc.segments.map((s) => s.voice)).toEqual(['en-gb', 'en-us', 'en-gb', 'en-us']);
     expect((server!.requests[0] as { messages: Array<{ content: string }> }).messages[0]!.content).toContain('Two hosts, Ana and Ben');
   });
+
+  it('frames a German show in German, whatever language the model framed it in, and asks for German', async () => {
+    const de = (id: string, title: string, text: string) => ({ id, title, text, source: 'test', language: 'de' });
+    const articles = [
+      de('tram-de', 'Lübeck baut die Straßenbahn zum Flughafen', 'Der Stadtrat von Lübeck hat am Montag den Bau einer Straßenbahn zum Flughafen beschlossen. Die Strecke soll 2029 fertig sein.'),
+      de('hafen-de', 'Neuer Fähranleger in Travemünde eröffnet', 'In Travemünde ist am Dienstag ein neuer Fähranleger eröffnet worden. Dort legen künftig die Fähren nach Schweden an.'),
+    ];
+    const english = reply([
+      { kind: 'intro', text: 'Good morning, this is Lübeck am Morgen.' },
+      { kind: 'story', articleIds: ['tram-de'], text: 'Der Stadtrat von Lübeck hat am Montag den Bau einer Straßenbahn zum Flughafen beschlossen.' },
+      { kind: 'story', articleIds: ['hafen-de'], text: 'In Travemünde ist am Dienstag ein neuer Fähranleger eröffnet worden.' },
+      { kind: 'outro', text: 'That is all for today.' },
+    ]);
+    const writer = await writerWith([english]);
+    const doc = await writer.write(briefingInput({ articles, language: 'de', showTitle: 'Lübeck am Morgen', targetSeconds: 60 }));
+    expect(doc.writer).toBe('llm:test-model');
+    const brief = (server!.requests[0] as { messages: Array<{ content: string }> }).messages[1]!.content;
+    expect(brief).toContain('Write the script in German (Deutsch).');
+    expect(doc.segments.map((s) => s.kind)).toEqual(['intro', 'story', 'transition', 'story', 'outro']);
+    const [intro, , transition, , outro] = doc.segments;
+    // The intro names the show, the date and the stories in German; nothing of the model's English framing is left.
+    expect(intro!.text).toMatch(/^Hier ist Lübeck am Morgen, .*Dienstag, 4\. März 2025\. Heute: /);
+    expect(intro!.text).toContain('Lübeck');
+    expect(transition!.text).toBe('Und zum Schluss.');
+    expect(outro!.text).toContain('Danke fürs Zuhören');
+    expect(doc.segments.map((s) => s.text).join(' ')).not.toMatch(/Good morning|That is all/);
+  });
+
+  it('keeps a dialogue\'s own framing, where the hosts\' turns are part of it, and still asks for the show language', async () => {
+    const dialogue = reply([
+      { kind: 'intro', speaker: 'Ana', text: 'Bonjour, ici Harbridge Morning, le mardi 4 mars 2025. Je suis Ana.' },
+      { kind: 'story', speaker: 'Ben', articleIds: [tram!.id], text: tramText },
+      { kind: 'outro', speaker: 'Ben', text: 'Merci de votre écoute.' },
+    ]);
+    const writer = await writerWith([dialogue], { style: { hosts: [{ name: 'Ana', voice: 'fr-fr' }, { name: 'Ben', voice: 'fr-fr' }] } });
+    const doc = await writer.write({ ...input, language: 'fr' });
+    expect(doc.writer).toBe('llm:test-model');
+    // The date said in the show's language is no invented fact.
+    expect(doc.segments[0]!.text).toContain('le mardi 4 mars 2025');
+    expect(doc.segments[0]!.text).toContain('Je suis Ana');
+    expect((server!.requests[0] as { messages: Array<{ content: string }> }).messages[1]!.content).toContain('Write the script in French (français).');
+  });
 });

@@ -26,6 +26,21 @@ describe('quotation spans', () => {
     expect(quotationSpans(states)).toEqual([[1, 3]]);
   });
 
+  it('reads a reopening mark at a sentence start as the quotation going on when the page lost its paragraph breaks', () => {
+    const states = analyseQuotes([
+      ['"We lost eleven boats in one night.', 'Nobody here has seen that.', '"Please lift your boat out," the harbour master said.', 'The harbour stays open.'],
+    ]);
+    expect(states.map((s) => [s.openAtStart, s.openAtEnd])).toEqual([[false, true], [true, true], [true, false], [false, false]]);
+    expect(states[2]!.text).toBe('Please lift your boat out," the harbour master said.');
+    expect(quotationSpans(states)).toEqual([[0, 2]]);
+    // Look-alike that must survive: a new quotation after one that closed keeps its opening mark.
+    const closed = analyseQuotes([['"We are ready," she said.', '"So are we," he replied.']]);
+    expect(closed.map((s) => s.text)).toEqual(['"We are ready," she said.', '"So are we," he replied.']);
+    // A closing mark the splitter left at the next sentence's start still closes: it is no reopening.
+    const split = analyseQuotes([['"I ask them, \'What happened to you?\'', '" The answers are rarely short.']]);
+    expect(split.map((s) => [s.openAtStart, s.openAtEnd])).toEqual([[false, true], [true, false]]);
+  });
+
   it('closes a quotation left open at a paragraph end that the next paragraph does not reopen', () => {
     const states = analyseQuotes([['"We will rebuild.', 'It will take years.'], ['The council met on Monday.']]);
     expect(quotationSpans(states)).toEqual([[0, 1]]);
