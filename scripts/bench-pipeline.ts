@@ -6,7 +6,10 @@
  * each in its own process under GNU time, for the system tools and (with --npm) the npm-only tools
  * (bundled eSpeak NG WebAssembly and the npm ffmpeg build). The variant is bundled to plain JavaScript
  * once, before anything is timed, so no variant pays for compiling TypeScript.
- * Usage: npx tsx scripts/bench-pipeline.ts [--rounds N] [--voice provider:name] [--npm]
+ * With --long, also (d): one cold build of a 60-minute episode from 40 CNN/DailyMail validation articles
+ * (read from ../shared/data/news, the benchmark's only use of it), its wall time against (a), and the peak
+ * resident memory of the largest process in its tree (GNU time: Node or an ffmpeg or engine child).
+ * Usage: npx tsx scripts/bench-pipeline.ts [--rounds N] [--voice provider:name] [--npm] [--long]
  */
 import { execFile } from 'node:child_process';
 import { copyFile, cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -57,10 +60,10 @@ interface Measured {
   loudness: { lufs: number; truePeak: number };
 }
 
-async function measure(mode: 'build' | 'naive', articles: string, work: string, tools: string): Promise<Measured> {
+async function measure(mode: 'build' | 'naive', articles: string, work: string, tools: string, showFile = join(root, 'examples/show.json')): Promise<Measured> {
   const { stdout, stderr } = await exec(
     '/usr/bin/time',
-    ['-f', 'TIME %e %U %S %M', process.execPath, variant, mode, articles, join(root, 'examples/show.json'), work, voice, tools],
+    ['-f', 'TIME %e %U %S %M', process.execPath, variant, mode, articles, showFile, work, voice, tools],
     { cwd: root, maxBuffer: 16 * 1024 * 1024 },
   );
   const [, wall, user, sys, rssKb] = /TIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(stderr)!;
@@ -134,3 +137,19 @@ for (const tools of toolSets) {
 if (toolSets.includes('npm')) console.log(`  npm cold / system cold   wall ${ratio('(a)', 'npm', '(a)', 'system', 'wall')}   cpu ${ratio('(a)', 'npm', '(a)', 'system', 'cpu')}`);
 const audio = pick('(a)', 'system').at(-1)!;
 console.log(`\nepisode: ${audio.result.seconds?.toFixed(1)} s; ${notes.slice(0, 1).join('')}`);
+
+if (process.argv.includes('--long')) {
+  const work = await mkdtemp(join(tmpdir(), 'briefcast-bench-long-'));
+  const articles = join(work, 'articles');
+  await mkdir(articles, { recursive: true });
+  const entries = (await readFile(join(root, '../shared/data/news/cnndm_validation_1000.jsonl'), 'utf8')).split('\n').filter(Boolean).map((line) => JSON.parse(line) as { id: string; article: string });
+  const long = entries.filter((row) => row.article.split(/\s+/).length >= 500).slice(0, 40);
+  for (const [index, row] of long.entries()) await writeFile(join(articles, `${String(index).padStart(2, '0')}-${row.id.slice(0, 8)}.txt`), row.article);
+  const show = JSON.parse(await readFile(join(root, 'examples/show.json'), 'utf8')) as Record<string, unknown>;
+  const showFile = join(work, 'show.json');
+  await writeFile(showFile, JSON.stringify({ ...show, artwork: join(root, 'examples/artwork.jpg'), targetMinutes: 60 }));
+  const measured = await measure('build', articles, join(work, 'real'), 'system', showFile);
+  const short = stat('(a)', 'system', 'wall');
+  console.log(`\n(d) 60-minute cold build, ${long.length} articles: ${((measured.result.seconds ?? 0) / 60).toFixed(1)} minutes of audio, wall ${measured.wall.toFixed(2)} s (${(measured.wall / short).toFixed(2)}x the 5-minute cold build; goal <= 8x), CPU ${measured.cpu.toFixed(2)} s, peak of the largest process ${measured.peakMb.toFixed(0)} MB (goal <= 300), ${measured.loudness.lufs.toFixed(1)} LUFS, ${measured.loudness.truePeak.toFixed(1)} dBTP`);
+  await rm(work, { recursive: true, force: true });
+}

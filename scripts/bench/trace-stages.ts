@@ -1,4 +1,4 @@
-/** Prints when each stage and each ffmpeg batch of one embedded build starts and ends. Usage: npx tsx scripts/bench/trace-stages.ts <articles> <work> [provider:voice] */
+/** Prints when each stage and each ffmpeg batch of one embedded build starts and ends. Usage: npx tsx scripts/bench/trace-stages.ts <articles> <work> [provider:voice] [show.json] */
 import { join } from 'node:path';
 import { createApp } from '../../src/app.js';
 import { FfmpegTools } from '../../src/audio/ffmpeg.js';
@@ -21,7 +21,7 @@ for (const name of ['compressPieces', 'renderPieces', 'decodePieces', 'renderSil
 const [articlesDir, workDir] = process.argv.slice(2) as [string, string];
 const config = loadConfig({ BRIEFCAST_DATA_DIR: join(workDir, 'data'), BRIEFCAST_PUBLISH_DIR: join(workDir, 'published') });
 const app = createApp(config, { logger: silentLogger() });
-const loaded = await loadShowFile(new URL('../../examples/show.json', import.meta.url).pathname);
+const loaded = await loadShowFile(process.argv[5] ?? new URL('../../examples/show.json', import.meta.url).pathname);
 const [provider, name] = (process.argv[4] ?? 'espeak:en-us').split(':') as [string, string];
 const show = { ...loaded, voice: { ...loaded.voice, provider, name } };
 console.log(at(), 'ready');

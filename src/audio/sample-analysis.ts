@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { FrameEnergyMeter, sumChannels } from './loudness-blocks.js';
 import { peakToDbtp, TruePeakMeter } from './true-peak.js';
 
@@ -18,20 +18,31 @@ export interface PieceAnalysis {
 export async function analyseSampleFile(path: string, channels: number, sampleRate: number, frameSamples: number, peakKind: 'true' | 'sample' = 'true'): Promise<PieceAnalysis> {
   const energy = Array.from({ length: channels }, () => new FrameEnergyMeter(sampleRate, frameSamples));
   const peak = Array.from({ length: channels }, () => (peakKind === 'true' ? new TruePeakMeter() : new SamplePeakMeter()));
-  // A chunk holds whole sample frames, so every channel sees its samples in order.
-  const frameBytes = 4 * channels;
-  let carry = Buffer.alloc(0);
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-    const bytes = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
-    const usable = bytes.length - (bytes.length % frameBytes);
-    // Copied into an aligned array: a Buffer from the stream may start at any byte offset.
-    const samples = new Float32Array(usable / 4);
-    new Uint8Array(samples.buffer).set(bytes.subarray(0, usable));
-    for (let channel = 0; channel < channels; channel += 1) {
-      energy[channel]!.push(samples, channel, channels);
-      peak[channel]!.push(samples, channel, channels);
+  // One aligned buffer, refilled in place: reading a long piece allocates nothing per chunk.
+  const chunkBytes = (1 << 20) - ((1 << 20) % (4 * channels));
+  const samples = new Float32Array(chunkBytes / 4);
+  const bytes = new Uint8Array(samples.buffer);
+  const file = await open(path, 'r');
+  try {
+    let filled = 0;
+    for (;;) {
+      const { bytesRead } = await file.read(bytes, filled, chunkBytes - filled, null);
+      filled += bytesRead;
+      const whole = filled - (filled % (4 * channels));
+      if (whole > 0 && (bytesRead === 0 || filled === chunkBytes)) {
+        const view = samples.subarray(0, whole / 4);
+        for (let channel = 0; channel < channels; channel += 1) {
+          energy[channel]!.push(view, channel, channels);
+          peak[channel]!.push(view, channel, channels);
+        }
+        // A partial sample frame at the end of a read waits for the rest.
+        bytes.copyWithin(0, whole, filled);
+        filled -= whole;
+      }
+      if (bytesRead === 0) break;
     }
-    carry = Buffer.from(bytes.subarray(usable));
+  } finally {
+    await file.close();
   }
   return {
     energies: sumChannels(energy.map((meter) => meter.finish())),

@@ -46,5 +46,5 @@ export interface PipelineContext {
  * (src/audio/piece-masterer.ts). Both executors use it.
  */
 export function piecesInFlight(concurrency: number): number {
-  return Math.max(1, concurrency) * 16;
+  return Math.max(1, concurrency) * 4;
 }

@@ -107,18 +107,23 @@ function providerDown(error: unknown): boolean {
 
 async function synthesisePlan(ctx: PipelineContext, plan: SegmentPlan, cacheKey: string): Promise<PieceInfo> {
   return withScratchDir(ctx.scratchDir, async (dir) => {
-    const inputs: string[] = [];
-    for (const run of plan.runs) {
-      const { choice, provider } = run;
-      const results = await ctx.synthesisSlots.run(() => synthesizeChunks(provider, run.chunks, choice, ctx.providers.synthesis));
-      for (const result of results) {
-        for (const warning of result.warnings ?? []) ctx.logger.warn({ provider: provider.name }, warning);
-        const path = join(dir, `chunk-${inputs.length}.${result.format === 'pcm_s16le' ? 'wav' : result.format}`);
-        await writeFile(path, result.format === 'pcm_s16le' ? pcm16MonoWav(result.audio, result.sampleRate ?? 24_000) : result.audio);
-        inputs.push(path);
-      }
-    }
+    // Only the file names outlive synthesis: a piece waiting for its mastering batch holds no audio in memory.
+    const inputs = await synthesiseToFiles(ctx, plan, dir);
     return masterPiece(ctx, cacheKey, inputs, dir);
   });
 }
 
+async function synthesiseToFiles(ctx: PipelineContext, plan: SegmentPlan, dir: string): Promise<string[]> {
+  const inputs: string[] = [];
+  for (const run of plan.runs) {
+    const { choice, provider } = run;
+    const results = await ctx.synthesisSlots.run(() => synthesizeChunks(provider, run.chunks, choice, ctx.providers.synthesis));
+    for (const result of results) {
+      for (const warning of result.warnings ?? []) ctx.logger.warn({ provider: provider.name }, warning);
+      const path = join(dir, `chunk-${inputs.length}.${result.format === 'pcm_s16le' ? 'wav' : result.format}`);
+      await writeFile(path, result.format === 'pcm_s16le' ? pcm16MonoWav(result.audio, result.sampleRate ?? 24_000) : result.audio);
+      inputs.push(path);
+    }
+  }
+  return inputs;
+}
