@@ -71,7 +71,7 @@ export function createWriters(config: AppConfig): WriterRegistry {
 
 export function createApp(config: AppConfig, overrides: AppOverrides = {}): App {
   const logger = overrides.logger ?? createLogger({ level: config.logLevel });
-  const binaries = findFfmpeg({ ffmpegPath: config.ffmpegPath, ffprobePath: config.ffprobePath });
+  const binaries = findFfmpeg({ ffmpegPath: config.ffmpegPath, ffprobePath: config.ffprobePath, pathDirs: config.executableSearchPath });
   const providers = registerDefaultProviders(overrides.providers ?? new ProviderRegistry(overrides.synthesis), config);
   const writers = createWriters(config);
   const dataDir = resolve(config.dataDir);

@@ -71,7 +71,7 @@ if (mode === 'build') {
     files.push(result.format === 'pcm_s16le' ? ['-f', 's16le', '-ar', String(result.sampleRate ?? 24_000), '-ac', '1', '-i', path] : ['-i', path]);
   }
   // The same ffmpeg the pipeline resolved (system, FFMPEG_PATH or the npm build).
-  const ffmpeg = findFfmpeg({ ffmpegPath: config.ffmpegPath, ffprobePath: config.ffprobePath }).ffmpeg;
+  const ffmpeg = findFfmpeg({ ffmpegPath: config.ffmpegPath, ffprobePath: config.ffprobePath, pathDirs: config.executableSearchPath }).ffmpeg;
   const inputs = files.flat();
   const parts = files.map((_, i) => `[${i}:a]aresample=44100,apad=pad_len=${Math.round((show.pauses.storyMs / 1000) * 44_100)}[p${i}]`);
   const graph = `${parts.join(';')};${files.map((_, i) => `[p${i}]`).join('')}concat=n=${files.length}:v=0:a=1,acompressor=threshold=-24dB:ratio=4:attack=5:release=100:makeup=2,loudnorm=I=-16:TP=-1.5:LRA=11,aresample=44100[out]`;

@@ -17,6 +17,8 @@ export interface FindFfmpegOptions {
   allowNpmFallback?: boolean;
   /** Disable PATH lookup (same reason). */
   searchPath?: boolean;
+  /** The PATH to look ffmpeg up on (from the configuration; nothing is found on PATH without it). */
+  pathDirs?: string;
 }
 
 /**
@@ -25,8 +27,8 @@ export interface FindFfmpegOptions {
  * every process; a binary that exists but cannot run fails its first job with
  * FFMPEG_FAILED and ffmpeg's own message.
  */
-function works(binary: string): boolean {
-  const candidates = isAbsolute(binary) || binary.includes('/') ? [binary] : (process.env['PATH'] ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, binary));
+function works(binary: string, pathDirs = ''): boolean {
+  const candidates = isAbsolute(binary) || binary.includes('/') ? [binary] : pathDirs.split(delimiter).filter(Boolean).map((dir) => join(dir, binary));
   return candidates.some((candidate) => {
     try {
       accessSync(candidate, constants.X_OK);
@@ -46,7 +48,7 @@ export function findFfmpeg(options: FindFfmpegOptions = {}): FfmpegBinaries {
       subject: options.ffmpegPath,
     });
   }
-  if (options.searchPath !== false && works('ffmpeg') && works('ffprobe')) {
+  if (options.searchPath !== false && works('ffmpeg', options.pathDirs) && works('ffprobe', options.pathDirs)) {
     return { ffmpeg: 'ffmpeg', ffprobe: 'ffprobe', origin: 'path' };
   }
   if (options.allowNpmFallback !== false) {

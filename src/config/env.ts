@@ -31,6 +31,7 @@ export const envSchema = z.object({
   BRIEFCAST_MAX_STORIES_PER_EPISODE: z.coerce.number().int().min(1).max(1_000).default(50),
   BRIEFCAST_PARSE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   FFMPEG_PATH: z.string().min(1).optional(),
+  PATH: z.string().optional(),
   FFPROBE_PATH: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   // Storage backend: a local folder (embedded mode) or S3-compatible object storage (distributed mode).
@@ -136,6 +137,8 @@ export interface AppConfig {
   ingest: { allowPrivateNetwork: boolean; fetchTimeoutMs: number; maxBytes: number; maxHtmlDepth: number; maxHtmlNodes: number; maxWordsPerArticle: number; parseTimeoutMs: number };
   ffmpegPath?: string;
   ffprobePath?: string;
+  /** The folders `PATH` names, where ffmpeg is looked for when FFMPEG_PATH is not set. */
+  executableSearchPath: string;
   logLevel: string;
   storage: StorageConfig;
   distributed: DistributedConfig;
@@ -297,6 +300,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     },
     ffmpegPath: e.FFMPEG_PATH,
     ffprobePath: e.FFPROBE_PATH,
+    // The process's own PATH when the given environment has none: it is where spawn() finds programs too.
+    executableSearchPath: e.PATH ?? process.env.PATH ?? '',
     logLevel: e.LOG_LEVEL,
     storage: storageConfig(e),
     distributed: distributedConfig(e),

@@ -69,6 +69,7 @@ const NOT_A_VENDOR = new Set([
   'ipaddr.js',
   'piscina',
   'fluent-ffmpeg',
+  'node-id3',
   'espeak-ng',
   '@ffmpeg-installer/ffmpeg',
   '@ffprobe-installer/ffprobe',

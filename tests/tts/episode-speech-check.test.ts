@@ -69,7 +69,7 @@ describe('an episode read by Festival HTS says its script', () => {
     const silenced = join(app.root, 'silenced.wav');
     const from = story.startSeconds.toFixed(3);
     const to = (story.startSeconds + story.durationSeconds).toFixed(3);
-    await execFileAsync(findFfmpeg().ffmpeg, ['-v', 'error', '-y', '-i', audioPath, '-af', `volume=enable='between(t,${from},${to})':volume=0`, silenced]);
+    await execFileAsync(findFfmpeg({ pathDirs: process.env.PATH }).ffmpeg, ['-v', 'error', '-y', '-i', audioPath, '-af', `volume=enable='between(t,${from},${to})':volume=0`, silenced]);
     const wer = wordErrorRate(script, await transcribe(silenced));
     expect(wer).toBeGreaterThan(0.45);
   }, 300_000);

@@ -17,7 +17,7 @@ import { WriterRegistry } from '../../../src/script/writer-registry.js';
 /** A real pipeline context (folder storage, real ffmpeg) around the given providers, in a temporary folder. */
 export async function createTestContext(providers: ProviderRegistry): Promise<{ ctx: PipelineContext; cleanup: () => Promise<void> }> {
   const root = await mkdtemp(join(tmpdir(), 'briefcast-tts-'));
-  const ffmpeg = new FfmpegTools(findFfmpeg());
+  const ffmpeg = new FfmpegTools(findFfmpeg({ pathDirs: process.env.PATH }));
   const ctx: PipelineContext = {
     work: new LocalStorage({ root: join(root, 'work'), publicBaseUrl: 'file://' + join(root, 'work') }),
     publish: new LocalStorage({ root: join(root, 'public'), publicBaseUrl: 'http://127.0.0.1/' }),
