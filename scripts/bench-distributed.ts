@@ -6,7 +6,8 @@
  *     the per-core stand-in for adding machines;
  *  plus the peak resident memory (VmHWM) of each worker process.
  * Storage is a local folder shared by the processes (one machine), so the figures measure queues and processes, not S3.
- * Needs Redis at REDIS_URL. Run: npx tsx scripts/bench-distributed.ts [--once] (--once: one run per figure instead of the faster of two)
+ * Needs Redis at REDIS_URL. Run: npx tsx scripts/bench-distributed.ts [--once] [--voice provider:name]
+ * (--once: one run per figure instead of the faster of two; --voice: instead of the show's `auto`)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -20,10 +21,20 @@ import { silentLogger } from '../src/core/logger.js';
 import { ingestAndClean, buildFromArticles } from '../src/pipeline/build-now.js';
 import { createDistributedApp } from '../src/queue/distributed-app.js';
 import type { Article } from '../src/core/types.js';
+import type { ShowConfig } from '../src/config/show-config.js';
 
 const ROOT = new URL('../', import.meta.url).pathname;
 const DATE = new Date('2026-11-28T12:00:00Z');
 const base = loadConfig();
+const voiceFlag = process.argv.includes('--voice') ? process.argv[process.argv.indexOf('--voice') + 1] : undefined;
+
+/** The example show, speaking with --voice when given. */
+async function benchShow(): Promise<ShowConfig> {
+  const show = await benchShow();
+  if (!voiceFlag) return show;
+  const [provider, name] = [voiceFlag.slice(0, voiceFlag.indexOf(':')), voiceFlag.slice(voiceFlag.indexOf(':') + 1)];
+  return { ...show, voice: { ...show.voice, provider, name } };
+}
 
 async function freshEnv(name: string) {
   const dir = await mkdtemp(join(tmpdir(), `bench-${name}-`));
@@ -82,7 +93,7 @@ async function runQueued(name: string, workers: number, episodes: Article[][], w
   const { dir, env } = await freshEnv(name);
   if (workerConcurrency) env.BRIEFCAST_CONCURRENCY = String(workerConcurrency);
   const distributed = createDistributedApp(loadConfig(env), { logger: silentLogger() });
-  const show = await loadShowFile(join(ROOT, 'examples/show.json'));
+  const show = await benchShow();
   try {
     const children = await Promise.all(Array.from({ length: workers }, (_, i) => startWorker(env, pinned ? i : undefined)));
     const started = performance.now();
@@ -112,7 +123,7 @@ async function runQueued(name: string, workers: number, episodes: Article[][], w
 async function runEmbedded(articles: Article[]) {
   const { dir, env } = await freshEnv('embedded');
   const app = createApp(loadConfig(env), { logger: silentLogger() });
-  const show = await loadShowFile(join(ROOT, 'examples/show.json'));
+  const show = await benchShow();
   try {
     const started = performance.now();
     await buildFromArticles(app.ctx, show, articles, { date: DATE });
