@@ -30,7 +30,7 @@ const voiceFlag = process.argv.includes('--voice') ? process.argv[process.argv.i
 
 /** The example show, speaking with --voice when given. */
 async function benchShow(): Promise<ShowConfig> {
-  const show = await benchShow();
+  const show = await loadShowFile(join(ROOT, 'examples/show.json'));
   if (!voiceFlag) return show;
   const [provider, name] = [voiceFlag.slice(0, voiceFlag.indexOf(':')), voiceFlag.slice(voiceFlag.indexOf(':') + 1)];
   return { ...show, voice: { ...show.voice, provider, name } };
