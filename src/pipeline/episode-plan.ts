@@ -16,9 +16,12 @@ export interface PlannedPiece {
 export type RenderedPiece = Omit<SegmentRenderResult, 'segmentId'>;
 
 /**
- * Turns a script into the pieces to render, de-duplicated by cache key, in
- * script order. Both executors render exactly these pieces; the stitch plan is
- * `stitchInputs`, which maps them back onto the script's segments.
+ * Turns a script into the pieces to render, de-duplicated by cache key,
+ * longest text first: the engines start on the long stories, so the last to
+ * finish are short transitions and no core waits for one long piece at the
+ * end. Both executors render exactly these pieces in this order (the queue
+ * takes them first in, first out); the stitch plan is `stitchInputs`, which
+ * maps them back onto the script's segments.
  */
 export async function planPieces(ctx: PipelineContext, show: ShowConfig, episodeId: string, script: ScriptDocument): Promise<PlannedPiece[]> {
   // Under `auto`, the engines the episode recorded at submit.
@@ -31,7 +34,8 @@ export async function planPieces(ctx: PipelineContext, show: ShowConfig, episode
     piece.segmentIds.push(segment.id);
     pieces.set(cacheKey, piece);
   }
-  return [...pieces.values()];
+  // Stable: pieces of equal length keep script order.
+  return [...pieces.values()].sort((a, b) => b.request.text.length - a.request.text.length);
 }
 
 /** The stitcher's input: one result per script segment, from the pieces as they were rendered (in any order). */

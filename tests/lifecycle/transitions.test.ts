@@ -47,7 +47,7 @@ describe('episode lifecycle transitions', () => {
     expect(await failEpisode(app.ctx, ref, new BriefcastError(ErrorCodes.TTS_FAILED, 'late'))).toBeNull();
   });
 
-  it('plans one piece per distinct request, and maps rendered pieces back onto every segment', async () => {
+  it('plans one piece per distinct request, longest text first, and maps rendered pieces back onto every segment', async () => {
     const script = {
       version: 1 as const,
       showTitle: show.title,
@@ -61,10 +61,10 @@ describe('episode lifecycle transitions', () => {
       ],
     };
     const pieces = await planPieces(app.ctx, show, 'ep1', script);
-    expect(pieces.map((piece) => piece.segmentIds)).toEqual([['intro'], ['s1', 's2']]);
+    expect(pieces.map((piece) => piece.segmentIds)).toEqual([['s1', 's2'], ['intro']]);
     const result = { provider: 'espeak', voice: 'en-us', cached: false };
     const inputs = stitchInputs(pieces.map((piece) => ({ segmentIds: piece.segmentIds, result: { ...result, cacheKey: piece.cacheKey } })));
-    expect(inputs.map((input) => input.segmentId)).toEqual(['intro', 's1', 's2']);
-    expect(inputs[1]!.cacheKey).toBe(inputs[2]!.cacheKey);
+    expect(inputs.map((input) => input.segmentId)).toEqual(['s1', 's2', 'intro']);
+    expect(inputs[0]!.cacheKey).toBe(inputs[1]!.cacheKey);
   });
 });
