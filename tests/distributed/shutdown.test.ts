@@ -39,8 +39,11 @@ describe('graceful shutdown', () => {
     expect(hasty.output()).toContain('running jobs handed back');
     expect(await (await synthesise.getJob(interrupted!.id!))!.getState()).toBe('waiting');
 
-    await cluster.startWorker();
+    const finisher = await cluster.startWorker();
     expect((await cluster.app.episodes.finished(queued)).status).toBe('published');
+    // Stopped, so the next test's worker is the only one taking its jobs (a default worker takes several synthesis jobs at once).
+    finisher.child.kill('SIGTERM');
+    expect(await finisher.exited).toBe(0);
   });
 
   it('exits as soon as its jobs are done, and at once when idle, however long the grace time', async () => {
