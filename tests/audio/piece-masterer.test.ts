@@ -44,7 +44,8 @@ describe('piece masterer', () => {
     await writeFile(broken, Buffer.from('RIFF this is not audio at all'));
     const inputs = [await speechLike('one', 6), await speechLike('two', 4), broken];
     const dirs = [await pieceDir('one'), await pieceDir('two'), await pieceDir('bad')];
-    const [first, second, bad] = await Promise.allSettled(inputs.map((input, index) => masterer.master({ inputs: [input], dir: dirs[index]!, settings: podcastEncoding })));
+    const settled = await Promise.allSettled(inputs.map((input, index) => masterer.master({ inputs: [input], dir: dirs[index]!, settings: podcastEncoding })));
+    const [first, second, bad] = settled as [(typeof settled)[number], (typeof settled)[number], (typeof settled)[number]];
     // All three in one batch first; after it failed, each piece alone.
     expect(batchSizes[0]).toBe(3);
     expect(batchSizes.slice(1)).toEqual([1, 1, 1]);
