@@ -21,7 +21,10 @@ async function publishWithListeners(server: FastifyInstance, headers: Record<str
   const ana = await add({ name: 'Ana', follows: { topics: ['footbridge'] }, targetMinutes: 2 });
   const everyone = await add({ targetMinutes: 2 });
   const comet = await add({ follows: { topics: ['comet'] } });
-  const created = await server.inject({ method: 'POST', url: '/api/shows/morning/episodes', headers, payload: { articles: shortArticles } });
+  // Yesterday's briefing: a listener's copy is delivered at their time of day (06:00 by default) on the
+  // episode's date, so today's would not be in their feed yet when the suite runs just after midnight.
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  const created = await server.inject({ method: 'POST', url: '/api/shows/morning/episodes', headers, payload: { articles: shortArticles, date: yesterday } });
   expect(created.statusCode).toBe(202);
   const episodeId = created.json().episode.id as string;
   const published = await waitForEpisode(server, headers, `/api/shows/morning/episodes/${episodeId}`, (e) => e.status === 'published' || e.status === 'failed');
