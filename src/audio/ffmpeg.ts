@@ -7,7 +7,6 @@ import type { FfmpegBinaries } from './ffmpeg-binaries.js';
 import type { ChapterMark } from './episode-file.js';
 
 export type { EncodeSettings } from './encode-settings.js';
-export type { PieceAnalysis } from './sample-analysis.js';
 
 /*
  * The only module that talks to ffmpeg (through fluent-ffmpeg, archived upstream

@@ -44,6 +44,11 @@ export function limiterLossLu(excessDb: number): number {
   return excessDb > 0 ? 0.114 * excessDb + 0.032 * excessDb * excessDb : 0;
 }
 
+/** How much more the limiter takes per dB more excess (the model's slope). */
+function limiterLossSlope(excessDb: number): number {
+  return excessDb > 0 ? 0.114 + 0.064 * excessDb : 0;
+}
+
 /** The loudness a pass is expected to land at, by the limiter model. */
 function predicted(target: PassTarget, pass: MasterPass): number {
   const peak = target.compressed.truePeakDbtp ?? Number.NEGATIVE_INFINITY;
@@ -94,7 +99,7 @@ export function nextPass(target: PassTarget, passes: MeasuredPass[]): MasterPass
   const ceilingDb = last.ceilingDb - lowered;
   if (!Number.isFinite(last.integratedLufs) || last.seconds < SHORT_PIECE_SECONDS) return { ceilingDb, gainDb: last.gainDb };
   const excess = (target.compressed.truePeakDbtp ?? Number.NEGATIVE_INFINITY) + last.gainDb - last.ceilingDb;
-  const marginal = Math.min(0.7, Math.max(0.1, excess > 0 ? 0.114 + 0.064 * excess : 0.1));
+  const marginal = Math.min(0.7, Math.max(0.1, limiterLossSlope(excess)));
   const step = (target.integratedLufs - last.integratedLufs + marginal * lowered) / (1 - marginal);
   return { ceilingDb, gainDb: last.gainDb + Math.max(-6, Math.min(6, step)) };
 }

@@ -4,6 +4,7 @@ import { encodingFingerprint, SAMPLES_PER_MP3_FRAME, type EncodeSettings } from 
 import type { FfmpegTools, RenderJob } from './ffmpeg.js';
 import { combineLoudness } from './loudness-blocks.js';
 import { bestPass, firstPass, nextPass, passAccepted, type MasterPass, type MeasuredPass, type PassTarget } from './mastering-passes.js';
+import { countMp3Frames } from './mp3-frames.js';
 import { GAIN_STEP_DB, gainStepEnergyFactor, raiseMp3Gain } from './mp3-gain.js';
 import { analyseSampleFile, type PieceAnalysis } from './sample-analysis.js';
 import { PODCAST_PEAK_FOR_TWIN_DBTP, speakerTarget, TWIN_GAIN_STEPS } from './speaker-rendition.js';
@@ -26,6 +27,8 @@ export interface MasteredPiece {
   speakerAnalysis: PieceAnalysis;
   /** 0 when the piece kept too little peak headroom for the step (the twin is then the piece itself). */
   twinGainSteps: number;
+  /** MP3 frames of the piece, and so of its twin (the gain step changes no frame's length). */
+  frames: number;
   passes: number;
 }
 
@@ -214,7 +217,8 @@ export class PieceMasterer {
     const peak = analysis.truePeakDbtp;
     const steps = peak === null || peak + TWIN_GAIN_STEPS * GAIN_STEP_DB <= speakerTarget.truePeakDbtp ? TWIN_GAIN_STEPS : 0;
     const speaker = join(piece.request.dir, 'speaker.mp3');
-    await writeFile(speaker, raiseMp3Gain(await readFile(best.mp3), steps).bytes);
+    const bytes = await readFile(best.mp3);
+    await writeFile(speaker, raiseMp3Gain(bytes, steps).bytes);
     const factor = gainStepEnergyFactor(steps);
     return {
       podcast: best.mp3,
@@ -222,6 +226,7 @@ export class PieceMasterer {
       speaker,
       speakerAnalysis: { energies: analysis.energies.map((energy) => energy * factor), truePeakDbtp: peak === null ? null : peak + steps * GAIN_STEP_DB },
       twinGainSteps: steps,
+      frames: countMp3Frames(bytes),
       passes: piece.passes.length,
     };
   }

@@ -1,6 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { BriefcastError, ErrorCodes } from '../core/errors.js';
 import { countMp3Frames } from '../audio/mp3-frames.js';
 import { framesToSeconds } from '../audio/encode-settings.js';
 import type { PieceAnalysis } from '../audio/sample-analysis.js';
@@ -53,13 +51,8 @@ export async function masterPiece(ctx: PipelineContext, cacheKey: string, inputs
   if (mastered.twinGainSteps === 0 && mastered.podcastAnalysis.truePeakDbtp !== null) {
     ctx.logger.warn({ cacheKey, truePeakDbtp: mastered.podcastAnalysis.truePeakDbtp }, 'piece kept too little peak headroom: its speaker twin is not raised');
   }
-  const frames = countMp3Frames(await readFile(mastered.podcast));
-  const twinFrames = countMp3Frames(await readFile(mastered.speaker));
-  if (twinFrames !== frames) {
-    throw new BriefcastError(ErrorCodes.FFMPEG_FAILED, `the speaker twin has ${twinFrames} frames where the piece has ${frames}`, { subject: cacheKey });
-  }
   await ctx.work.putFile(speakerPieceKey(cacheKey), mastered.speaker, { contentType: 'audio/mpeg' });
-  return storePiece(ctx, cacheKey, mastered.podcast, frames, mastered.podcastAnalysis, { ...pieceLoudness(mastered.speakerAnalysis), passes: mastered.passes });
+  return storePiece(ctx, cacheKey, mastered.podcast, mastered.frames, mastered.podcastAnalysis, { ...pieceLoudness(mastered.speakerAnalysis), passes: mastered.passes });
 }
 
 /** Digital silence is its own twin and has no energy: nothing to decode. */
