@@ -1,9 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseShowConfig } from '../../src/config/load-show.js';
 import { silentLogger } from '../../src/core/logger.js';
-import { DistributedScheduler } from '../../src/schedule/distributed-scheduler.js';
+import { BRIEFING_QUEUE, DistributedScheduler } from '../../src/schedule/distributed-scheduler.js';
 
 /**
  * Two API processes both register the same show's timetable (as every API
@@ -59,5 +60,54 @@ describe('scheduled briefings in distributed mode', () => {
     const seconds = ticks.map((tick) => Math.floor(tick.at / 1000));
     expect(new Set(seconds).size).toBe(ticks.length);
     expect(await schedulers[1]!.nextRun('ticker')).toBeNull();
+  });
+
+  it('a process registering the timetable while its tick is being made is not an error', async () => {
+    const show = parseShowConfig({
+      id: 'yearly',
+      title: 'Yearly',
+      description: 'd',
+      author: 'a',
+      schedule: { cron: '0 0 6 1 1 *', timezone: 'UTC', feeds: ['https://example.com/feed.xml'] },
+    });
+    // Its own queue: the first test's workers would take this show's jobs.
+    const yearlyPrefix = `${prefix}:yearly`;
+    const connection = () => {
+      const made = new Redis(url, { maxRetriesPerRequest: null });
+      connections.push(made);
+      return made;
+    };
+    // The first process registered the timetable and its worker is making this tick's briefing.
+    const queue = new Queue(BRIEFING_QUEUE, { connection: connection(), prefix: yearlyPrefix });
+    await queue.upsertJobScheduler('briefing.yearly', { pattern: '0 0 6 1 1 *', tz: 'UTC' }, { name: 'briefing', data: { showId: 'yearly' } });
+    let release = () => {};
+    const working = new Promise<void>((resolve) => (release = resolve));
+    const started: string[] = [];
+    const worker = new Worker(
+      BRIEFING_QUEUE,
+      async (job) => {
+        started.push(job.id!);
+        await working;
+      },
+      { connection: connection(), prefix: yearlyPrefix },
+    );
+    const [due] = await queue.getDelayed();
+    expect(due?.id).toMatch(/^repeat:briefing\.yearly:/);
+    await due!.promote();
+    for (let waited = 0; started.length < 1 && waited < 10_000; waited += 50) await sleep(50);
+    expect(started).toEqual([due!.id]);
+
+    // Hold the moment before that worker has scheduled the next tick (it does so right after taking
+    // this one): the timetable still points at the running job.
+    const dueMillis = Number(due!.id!.split(':').at(-1));
+    await connection().zadd(`${yearlyPrefix}:${BRIEFING_QUEUE}:repeat`, dueMillis, 'briefing.yearly');
+    // A second process starts now: BullMQ will not make the running tick's job again.
+    const second = new DistributedScheduler(async () => {}, connection(), yearlyPrefix, silentLogger());
+    schedulers.push(second);
+    await expect(second.sync(show)).resolves.toBeUndefined();
+    expect(await second.nextRun('yearly')).not.toBeNull();
+    release();
+    await worker.close();
+    await queue.close();
   });
 });
