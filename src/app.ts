@@ -10,7 +10,7 @@ import { createStorages } from './storage/create-storage.js';
 import { ProviderRegistry, type ProviderFactory } from './tts/provider-registry.js';
 import { createEspeakProvider } from './tts/providers/espeak.js';
 import type { SynthesisServices } from './tts/synthesize-text.js';
-import { createExtractiveWriter } from './script/extractive-writer.js';
+import { createOffThreadExtractiveWriter } from './script/off-thread-writer.js';
 import { createLlmWriter } from './script/llm-writer.js';
 import { createOpenAiChat } from './script/llm/openai-chat.js';
 import { WriterRegistry } from './script/writer-registry.js';
@@ -58,9 +58,9 @@ export function registerDefaultProviders(registry: ProviderRegistry, config: App
   return registry;
 }
 
-/** The offline extractive writer always; the LLM writer when an endpoint is configured (its client loads on first use). */
+/** The offline extractive writer always (in the worker pool); the LLM writer when an endpoint is configured (its client loads on first use). */
 export function createWriters(config: AppConfig): WriterRegistry {
-  const registry = new WriterRegistry().register('extractive', () => createExtractiveWriter());
+  const registry = new WriterRegistry().register('extractive', () => createOffThreadExtractiveWriter());
   const llm = config.llm;
   if (llm) {
     const chat = () => createOpenAiChat({ baseURL: llm.baseUrl, apiKey: llm.apiKey, model: llm.model, timeoutMs: llm.timeoutMs });

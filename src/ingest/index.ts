@@ -8,7 +8,7 @@ import { resolveIngestOptions, type IngestOptions } from './options.js';
 import { redactUrl } from '../core/redact.js';
 
 export { defaultIngestOptions, htmlLimitsOf, resolveIngestOptions, type IngestOptions } from './options.js';
-export { extractHtml, closeHtmlPool } from './html-pool.js';
+export { extractHtml } from './off-thread-parsing.js';
 export { assertWordsWithin } from './html-limits.js';
 export { ingestHtml } from './ingest-html.js';
 export { ingestText } from './ingest-text.js';

@@ -4,7 +4,7 @@ import type { Article } from '../core/types.js';
 import { BriefcastError, ErrorCodes } from '../core/errors.js';
 import { assertTextual, decodeHtml, decodeUtf8Strict } from './decode.js';
 import { assertWordsWithin } from './html-limits.js';
-import { extractHtml, extractMarkdown } from './html-pool.js';
+import { extractHtml, extractMarkdown } from './off-thread-parsing.js';
 import { ingestText } from './ingest-text.js';
 import { htmlLimitsOf, type IngestOptions } from './options.js';
 import { formatBytes } from '../core/readable.js';

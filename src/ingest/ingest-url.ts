@@ -1,7 +1,7 @@
 import type { Article } from '../core/types.js';
 import { assertTextual, decodeHtml } from './decode.js';
 import { assertWordsWithin } from './html-limits.js';
-import { extractHtml, extractMarkdown } from './html-pool.js';
+import { extractHtml, extractMarkdown } from './off-thread-parsing.js';
 import { ingestText } from './ingest-text.js';
 import { htmlLimitsOf, type IngestOptions } from './options.js';
 import { safeFetch, type SafeFetchOptions } from './safe-fetch.js';

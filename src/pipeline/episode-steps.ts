@@ -131,7 +131,7 @@ export async function writeEpisodeScript(
   const warnings = [
     ...sorted.warnings,
     ...lengthWarnings(input, script),
-    ...earCheckWarnings(script),
+    ...(await earCheckWarnings(script)),
   ];
   return { script, warnings, targetSeconds, kept: sorted.kept, ...(voicePick ? { voicePick } : {}) };
 }

@@ -1,7 +1,7 @@
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { createGzip } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeHtmlPool } from '../../src/ingest/index.js';
+import { closeOffThreadPool } from '../../src/offthread/pool.js';
 import { startLoopbackServer, type LoopbackServer } from '../ingest/loopback-server.js';
 import { createApiHarness, morningShow, type ApiHarness } from './support/api-harness.js';
 
@@ -61,7 +61,7 @@ describe('hostile input to the API', () => {
     histogram?.disable();
     await web?.close();
     await h?.dispose();
-    await closeHtmlPool();
+    await closeOffThreadPool();
   });
 
   /** Posts through real HTTP while a second client reads a public path; both must answer. */

@@ -2,7 +2,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultIngestOptions } from '../../src/ingest/index.js';
 import { fetchNewsFeed, parseNewsFeed } from '../../src/ingest/feeds/index.js';
-import { closeHtmlPool } from '../../src/ingest/html-pool.js';
+import { closeOffThreadPool } from '../../src/offthread/pool.js';
 import { startLoopbackServer, type LoopbackServer } from './loopback-server.js';
 
 /**
@@ -29,7 +29,7 @@ describe('news feeds parsed off the main thread, under the time cap', () => {
   });
   afterAll(async () => {
     await server.close();
-    await closeHtmlPool();
+    await closeOffThreadPool();
   });
 
   const options = { ...defaultIngestOptions, allowPrivateNetwork: true, maxBytes: 10 * 1024 * 1024 };

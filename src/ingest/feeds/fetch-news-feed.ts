@@ -1,6 +1,6 @@
 import type { IngestOptions } from '../options.js';
 import { safeFetch, type SafeFetchOptions } from '../safe-fetch.js';
-import { parseFeedOffThread } from '../html-pool.js';
+import { parseFeedOffThread } from '../off-thread-parsing.js';
 import type { NewsFeedItem } from './types.js';
 
 /** Servers label feeds many ways; text/html is included because some send feeds with it. */

@@ -1,0 +1,72 @@
+import type { Piscina } from 'piscina';
+import { BriefcastError, ErrorCodes, type ErrorCode } from '../core/errors.js';
+import type { OffThreadResult, OffThreadTask } from './offthread-worker.js';
+
+/**
+ * One pool of worker threads for the CPU-heavy pure steps: parsing pages,
+ * Markdown and feeds, and writing and ear-checking scripts. The event loop
+ * keeps serving every other client meanwhile, and a task past its time cap has
+ * its thread terminated (the pool starts a fresh one).
+ */
+let pool: Promise<Piscina> | undefined;
+
+// The worker has this module's extension: .ts under tsx, .js compiled, .mjs in the benchmark bundle.
+const workerExtension = /\.m?js$/.exec(import.meta.url)?.[0] ?? '.ts';
+
+/** A TypeScript worker inherits tsx from a process started by tsx, and is given it otherwise (tests). */
+function workerExecArgv(extension: string): string[] {
+  // Compiled JavaScript needs no loader in the worker.
+  if (extension !== '.ts') return process.execArgv;
+  return process.execArgv.some((arg) => arg.includes('tsx')) ? process.execArgv : [...process.execArgv, '--import', 'tsx'];
+}
+
+function offThreadPool(): Promise<Piscina> {
+  pool ??= import('piscina').then(
+    ({ Piscina }) =>
+      new Piscina({
+        filename: new URL(`./offthread-worker${workerExtension}`, import.meta.url).href,
+        execArgv: workerExecArgv(workerExtension),
+        minThreads: 0,
+        maxThreads: 2,
+        // Idle threads go away, so a CLI run exits promptly after its last task.
+        idleTimeout: 500,
+      }),
+  );
+  return pool;
+}
+
+export interface OffThreadRun {
+  /** Longest the task may take. */
+  timeoutMs: number;
+  /** What the input is, for errors ("articles[0]", a URL). */
+  subject?: string;
+  /** The cap's message when the task runs past it ("the feed took longer than 10000 ms to parse"). */
+  overTimeMessage: string;
+  /** The cap's name in the error's details. */
+  limit: string;
+}
+
+/** Runs one task under its time cap; a failure in the worker comes back as the BriefcastError it was. */
+export async function runOffThread<K extends OffThreadTask['kind']>(task: Extract<OffThreadTask, { kind: K }>, run: OffThreadRun): Promise<Extract<OffThreadResult, { kind: K }>> {
+  const signal = AbortSignal.timeout(run.timeoutMs);
+  const subject = run.subject ? { subject: run.subject } : {};
+  let result: OffThreadResult;
+  try {
+    result = (await (await offThreadPool()).run(task, { signal })) as OffThreadResult;
+  } catch (error) {
+    if (signal.aborted) throw new BriefcastError(ErrorCodes.INPUT_LIMIT, run.overTimeMessage, { ...subject, details: { limit: run.limit, max: run.timeoutMs } });
+    throw new BriefcastError(ErrorCodes.INTERNAL, `${task.kind} failed in the worker pool: ${error instanceof Error ? error.message : String(error)}`, { ...subject, cause: error });
+  }
+  if (result.kind === 'error') {
+    throw new BriefcastError(result.error.code as ErrorCode, result.error.message, { ...(result.error.subject ? { subject: result.error.subject } : {}) });
+  }
+  if (result.kind !== task.kind) throw new BriefcastError(ErrorCodes.INTERNAL, `the worker pool answered ${task.kind} with ${result.kind}`, subject);
+  return result as Extract<OffThreadResult, { kind: K }>;
+}
+
+/** Stops the pool's threads (tests and shutdown); a later task starts a new pool. */
+export async function closeOffThreadPool(): Promise<void> {
+  const current = pool;
+  pool = undefined;
+  if (current) await (await current).destroy();
+}
