@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { createApp } from '../../src/app.js';
 import { FfmpegTools } from '../../src/audio/ffmpeg.js';
+import { PieceMasterer } from '../../src/audio/piece-masterer.js';
 import { loadConfig } from '../../src/config/env.js';
 import { loadShowFile } from '../../src/config/load-show.js';
 import { silentLogger } from '../../src/core/logger.js';
@@ -16,6 +17,20 @@ for (const name of ['compressPieces', 'renderPieces', 'decodePieces', 'renderSil
     const r = await original.apply(this, args);
     console.log(`${start} -> ${at()}  ${name} x${n}`);
     return r;
+  };
+}
+{
+  const original = PieceMasterer.prototype.master;
+  PieceMasterer.prototype.master = function (this: PieceMasterer, request) {
+    console.log(`${at()} master ${request.inputs.length} input(s)`);
+    return original.call(this, request);
+  };
+}
+if (process.env.TRACE_PASSES) {
+  const finish = (PieceMasterer.prototype as any).finish;
+  (PieceMasterer.prototype as any).finish = function (this: unknown, piece: any) {
+    console.log('passes', piece.seconds.toFixed(1), 's compressed', piece.target.compressed.integratedLufs.toFixed(2), piece.target.compressed.truePeakDbtp?.toFixed(2), JSON.stringify(piece.passes.map((p: any) => [p.gainDb.toFixed(2), p.ceilingDb.toFixed(2), p.integratedLufs.toFixed(2), p.truePeakDbtp?.toFixed(2)])));
+    return finish.call(this, piece);
   };
 }
 const [articlesDir, workDir] = process.argv.slice(2) as [string, string];

@@ -6,7 +6,7 @@
  */
 export interface MasterPass {
   gainDb: number;
-  /** Ceiling of the oversampled limiter, dBFS. */
+  /** Ceiling of the peak limiter, dBFS. */
   ceilingDb: number;
 }
 
@@ -21,6 +21,8 @@ export interface MeasuredPass extends MasterPass {
 export interface PassTarget {
   /** What the compressed speech measured before any gain (see piece-masterer.ts). */
   compressed: { integratedLufs: number; truePeakDbtp: number | null };
+  /** The loudness a pass is expected to measure after encoding (limiter-estimate.ts). */
+  predictLufs: (pass: MasterPass) => number;
   integratedLufs: number;
   /** The highest true peak accepted. */
   truePeakDbtp: number;
@@ -35,40 +37,21 @@ const SHORT_PIECE_SECONDS = 3;
 export const ENCODE_OVERSHOOT_DB = 1.5;
 
 /**
- * Loudness the limiter takes off speech whose peaks would pass its ceiling by
- * `excessDb`: fitted on eSpeak NG speech after the compressor (1.3 LU at
- * 4.8 dB, 1.8 LU at 5.9 dB); the growing slope is the limiter reaching
- * further below the peaks.
- */
-export function limiterLossLu(excessDb: number): number {
-  return excessDb > 0 ? 0.114 * excessDb + 0.032 * excessDb * excessDb : 0;
-}
-
-/** How much more the limiter takes per dB more excess (the model's slope). */
-function limiterLossSlope(excessDb: number): number {
-  return excessDb > 0 ? 0.114 + 0.064 * excessDb : 0;
-}
-
-/** The loudness a pass is expected to land at, by the limiter model. */
-function predicted(target: PassTarget, pass: MasterPass): number {
-  const peak = target.compressed.truePeakDbtp ?? Number.NEGATIVE_INFINITY;
-  return target.compressed.integratedLufs + pass.gainDb - limiterLossLu(peak + pass.gainDb - pass.ceilingDb);
-}
-
-/**
  * The gain that lands at the target with a limiter at `ceilingDb`, by the
- * model. Very short or silent input has no gated loudness: its level is left
- * alone rather than amplify noise.
+ * prediction moved by `offsetLu` (what an earlier pass of this piece measured
+ * against its prediction). Very short or silent input has no gated loudness:
+ * its level is left alone rather than amplify noise.
  */
-function gainFor(target: PassTarget, ceilingDb: number): number {
+function gainFor(target: PassTarget, ceilingDb: number, offsetLu: number): number {
   if (!Number.isFinite(target.compressed.integratedLufs) || target.compressed.integratedLufs <= -60) return 0;
-  // Between no loss and 6 LU of it the predicted loudness rises with the gain: bisect.
+  // The limiter only takes loudness away, so the gain lies between the lossless one and 8 dB more;
+  // the predicted loudness rises with the gain: bisect (to within 0.01 dB).
   const lossless = target.integratedLufs - target.compressed.integratedLufs;
-  let low = Math.max(-30, lossless);
-  let high = Math.min(30, lossless + 6);
-  for (let step = 0; step < 30; step += 1) {
+  let low = Math.max(-30, lossless - 1);
+  let high = Math.min(30, lossless + 8);
+  for (let step = 0; step < 10; step += 1) {
     const middle = (low + high) / 2;
-    if (predicted(target, { gainDb: middle, ceilingDb }) < target.integratedLufs) low = middle;
+    if (target.predictLufs({ gainDb: middle, ceilingDb }) - offsetLu < target.integratedLufs) low = middle;
     else high = middle;
   }
   return (low + high) / 2;
@@ -76,7 +59,7 @@ function gainFor(target: PassTarget, ceilingDb: number): number {
 
 export function firstPass(target: PassTarget): MasterPass {
   const ceilingDb = target.truePeakDbtp - ENCODE_OVERSHOOT_DB;
-  return { ceilingDb, gainDb: gainFor(target, ceilingDb) };
+  return { ceilingDb, gainDb: gainFor(target, ceilingDb, 0) };
 }
 
 export function passAccepted(target: PassTarget, pass: MeasuredPass): boolean {
@@ -87,9 +70,9 @@ export function passAccepted(target: PassTarget, pass: MeasuredPass): boolean {
 
 /**
  * The next pass after `passes` missed, or undefined when the passes are spent.
- * The ceiling comes down by what the peak overshot. The gain moves by the
- * loudness missed plus what the lower ceiling will take, both divided by the
- * part of a gain change that survives the limiter (1 - its marginal loss).
+ * The ceiling comes down by what the peak overshot; the gain is the predicted
+ * one for that ceiling, corrected by how far the last pass landed from its
+ * prediction.
  */
 export function nextPass(target: PassTarget, passes: MeasuredPass[]): MasterPass | undefined {
   if (passes.length >= target.maxPasses) return undefined;
@@ -98,10 +81,8 @@ export function nextPass(target: PassTarget, passes: MeasuredPass[]): MasterPass
   const lowered = peak > target.truePeakDbtp ? peak - target.truePeakDbtp + 0.2 : 0;
   const ceilingDb = last.ceilingDb - lowered;
   if (!Number.isFinite(last.integratedLufs) || last.seconds < SHORT_PIECE_SECONDS) return { ceilingDb, gainDb: last.gainDb };
-  const excess = (target.compressed.truePeakDbtp ?? Number.NEGATIVE_INFINITY) + last.gainDb - last.ceilingDb;
-  const marginal = Math.min(0.7, Math.max(0.1, limiterLossSlope(excess)));
-  const step = (target.integratedLufs - last.integratedLufs + marginal * lowered) / (1 - marginal);
-  return { ceilingDb, gainDb: last.gainDb + Math.max(-6, Math.min(6, step)) };
+  const offsetLu = target.predictLufs(last) - last.integratedLufs;
+  return { ceilingDb, gainDb: gainFor(target, ceilingDb, offsetLu) };
 }
 
 /** The pass to keep: an accepted one, else the closest to the loudness target that respects the peak limit, else the last. */

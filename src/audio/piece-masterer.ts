@@ -2,6 +2,7 @@ import { open, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { encodingFingerprint, SAMPLES_PER_MP3_FRAME, type EncodeSettings } from './encode-settings.js';
 import type { FfmpegTools, RenderJob } from './ffmpeg.js';
+import { ENCODE_LOSS_LU, limitedLoudness, LimiterEnvelopeMeter } from './limiter-estimate.js';
 import { combineLoudness } from './loudness-blocks.js';
 import { bestPass, firstPass, nextPass, passAccepted, type MasterPass, type MeasuredPass, type PassTarget } from './mastering-passes.js';
 import { countMp3Frames } from './mp3-frames.js';
@@ -58,9 +59,15 @@ interface Work {
   passes: MeasuredPass[];
 }
 
-/** How long a batch waits for more pieces after the last arrival, and at most after its first. */
-const QUIET_MS = 60;
-const LINGER_MS = 250;
+/**
+ * How long a batch waits for more pieces after the last arrival, and at most
+ * after its first. Each batch costs three ffmpeg starts (about 0.08 s of CPU
+ * each for Debian's build), so a fast engine's pieces, which arrive tens of ms
+ * apart, are worth gathering; a slow engine's pause longer than this between
+ * pieces and are mastered one by one while it speaks.
+ */
+const QUIET_MS = 150;
+const LINGER_MS = 600;
 
 /** Podcast pieces land within this of the target, so an episode of them lands well within its ±0.5 LU. */
 const PIECE_TOLERANCE_LU = 0.3;
@@ -117,9 +124,10 @@ export class PieceMasterer {
         this.lingering = setTimeout(() => this.pump(), QUIET_MS);
         return;
       }
-      // A batch is one process on one core: it takes its slot's share of the waiting audio and
-      // leaves the rest for the other slots (busy ones free up soon).
-      const share = this.waiting.reduce((sum, entry) => sum + entry.seconds, 0) / Math.max(1, this.options.slots);
+      // A batch is one process on one core: it takes its share of the waiting audio among the idle
+      // slots. A busy slot is not waited for: it frees up after this batch has started.
+      const idleSlots = Math.max(1, this.options.slots) - this.running;
+      const share = this.waiting.reduce((sum, entry) => sum + entry.seconds, 0) / idleSlots;
       const fingerprint = encodingFingerprint(this.waiting[0]!.request.settings);
       const batch: Waiting[] = [];
       let taken = 0;
@@ -158,6 +166,7 @@ export class PieceMasterer {
       request,
       target: {
         compressed: { integratedLufs: Number.NEGATIVE_INFINITY, truePeakDbtp: null },
+        predictLufs: () => Number.NEGATIVE_INFINITY,
         integratedLufs: settings.targetLufs + (request.levelOffsetLu ?? 0),
         truePeakDbtp: Math.min(settings.truePeakDb, PODCAST_PEAK_FOR_TWIN_DBTP),
         toleranceLu: PIECE_TOLERANCE_LU,
@@ -170,14 +179,17 @@ export class PieceMasterer {
     }));
     await this.ffmpeg.compressPieces(work.map((piece) => ({ inputs: piece.request.inputs, raw: piece.raw })), settings);
     for (const piece of work) {
-      // The sample peak is close enough for the limiter model (sample-analysis.ts), at a fraction of the cost.
-      const { energies, truePeakDbtp } = await analyseSampleFile(piece.raw, settings.channels, settings.sampleRate, SAMPLES_PER_MP3_FRAME, 'sample');
+      // The sample peak is enough before mastering (sample-analysis.ts), at a fraction of the true peak's cost.
+      const meter = new LimiterEnvelopeMeter(settings.channels);
+      const { energies, truePeakDbtp } = await analyseSampleFile(piece.raw, settings.channels, settings.sampleRate, SAMPLES_PER_MP3_FRAME, 'sample', meter);
       piece.seconds = (await stat(piece.raw)).size / (4 * settings.channels * settings.sampleRate);
       const measured = combineLoudness([{ energies }], settings.sampleRate, SAMPLES_PER_MP3_FRAME).integratedLufs;
+      const envelope = meter.finish();
       piece.target.compressed = { integratedLufs: measured, truePeakDbtp };
+      piece.target.predictLufs = (pass) => limitedLoudness(envelope, energies, pass.gainDb, pass.ceilingDb, settings.sampleRate, SAMPLES_PER_MP3_FRAME) - ENCODE_LOSS_LU;
       this.addRender(piece, firstPass(piece.target));
     }
-    // Pieces that missed their target get another pass (rare: it follows the measured slope).
+    // Pieces that missed their target get another pass (rare: the prediction is corrected by what was measured).
     for (let pending = work; pending.length > 0; pending = this.unfinished(pending)) {
       if (pending !== work) for (const piece of pending) this.addRender(piece, nextPass(piece.target, piece.passes)!);
       await this.render(pending, settings);

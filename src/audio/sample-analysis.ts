@@ -1,4 +1,5 @@
 import { open } from 'node:fs/promises';
+import type { LimiterEnvelopeMeter } from './limiter-estimate.js';
 import { FrameEnergyMeter, sumChannels } from './loudness-blocks.js';
 import { peakToDbtp, TruePeakMeter } from './true-peak.js';
 
@@ -15,7 +16,15 @@ export interface PieceAnalysis {
  * peak (or only the sample peak, `peakKind` 'sample', which is far cheaper).
  * Chunks keep memory flat and give the event loop a turn between them.
  */
-export async function analyseSampleFile(path: string, channels: number, sampleRate: number, frameSamples: number, peakKind: 'true' | 'sample' = 'true'): Promise<PieceAnalysis> {
+export async function analyseSampleFile(
+  path: string,
+  channels: number,
+  sampleRate: number,
+  frameSamples: number,
+  peakKind: 'true' | 'sample' = 'true',
+  /** Also fed every chunk, for the limiter's loudness estimate (limiter-estimate.ts). */
+  envelope?: LimiterEnvelopeMeter,
+): Promise<PieceAnalysis> {
   const energy = Array.from({ length: channels }, () => new FrameEnergyMeter(sampleRate, frameSamples));
   const peak = Array.from({ length: channels }, () => (peakKind === 'true' ? new TruePeakMeter() : new SamplePeakMeter()));
   // One aligned buffer, refilled in place: reading a long piece allocates nothing per chunk.
@@ -35,6 +44,7 @@ export async function analyseSampleFile(path: string, channels: number, sampleRa
           energy[channel]!.push(view, channel, channels);
           peak[channel]!.push(view, channel, channels);
         }
+        envelope?.push(view);
         // A partial sample frame at the end of a read waits for the rest.
         bytes.copyWithin(0, whole, filled);
         filled -= whole;

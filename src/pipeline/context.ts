@@ -41,9 +41,11 @@ export interface PipelineContext {
 }
 
 /**
- * Pieces started at once for `concurrency` engine slots: more than the slots,
- * so synthesised pieces queue up for mastering and share its ffmpeg processes
- * (src/audio/piece-masterer.ts). Both executors use it.
+ * Synthesis jobs a queue worker takes at once for `concurrency` engine slots:
+ * more than the slots, so synthesised pieces queue up for mastering and share
+ * its ffmpeg processes (src/audio/piece-masterer.ts), and few enough that other
+ * workers get their share of an episode's jobs. The embedded executor starts
+ * every piece of its episode at once.
  */
 export function piecesInFlight(concurrency: number): number {
   return Math.max(1, concurrency) * 4;

@@ -1,7 +1,7 @@
 import { mapConcurrent } from '../core/map-concurrent.js';
 import { toBriefcastError, type BriefcastError } from '../core/errors.js';
 import { pieceRendered, publishStep, renderPieceStep, stitchStep, writeScriptStep } from './build-steps.js';
-import { piecesInFlight, type PipelineContext } from './context.js';
+import type { PipelineContext } from './context.js';
 import type { BuildEnd, BuildListener, BuildOrder, BuildOutcome, EpisodeExecutor } from './episode-executor.js';
 import { failEpisode, type EpisodeRef } from './episode-lifecycle.js';
 import { stitchInputs } from './episode-plan.js';
@@ -117,7 +117,10 @@ export class EmbeddedExecutor implements EpisodeExecutor {
     if (order.draft) return 'draft';
     let done = 0;
     this.onProgress({ stage: 'synthesise', done, total: pieces.length });
-    const rendered = await mapConcurrent(pieces, piecesInFlight(this.ctx.concurrency), async (piece) => {
+    // Every piece at once: engine calls are held to the synthesis slots (ctx.synthesisSlots), and a
+    // piece waiting for mastering holds only file names, so a fast engine's pieces all reach the
+    // masterer together and share its batches.
+    const rendered = await mapConcurrent(pieces, Math.max(pieces.length, 1), async (piece) => {
       const result = await renderPieceStep(this.ctx, piece);
       done += 1;
       await pieceRendered(this.ctx, ref, done, pieces.length);
