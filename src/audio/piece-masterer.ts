@@ -66,7 +66,7 @@ interface Work {
  * apart, are worth gathering; a slow engine's pause longer than this between
  * pieces and are mastered one by one while it speaks.
  */
-const QUIET_MS = 150;
+const QUIET_MS = 100;
 const LINGER_MS = 600;
 
 /** Podcast pieces land within this of the target, so an episode of them lands well within its ±0.5 LU. */
