@@ -145,6 +145,8 @@ describe('hostile input to the API', () => {
     const rssGrowthMb = (process.memoryUsage().rss - rssBefore) / 1024 / 1024;
     console.log(`hostile-input suite: event-loop max delay ${maxDelayMs.toFixed(0)} ms, p99 ${(histogram.percentile(99) / 1e6).toFixed(0)} ms; rss growth ${rssGrowthMb.toFixed(0)} MB`);
     expect(maxDelayMs).toBeLessThan(1000);
-    expect(rssGrowthMb).toBeLessThan(200);
+    // Under the 300 MB the bomb inflates to, above what the worker pool's two threads take (each loads
+    // the parsers and the script writer: 76 to 216 MB of growth was seen, the most on a loaded CI machine).
+    expect(rssGrowthMb).toBeLessThan(280);
   });
 });
