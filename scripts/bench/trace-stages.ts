@@ -1,4 +1,4 @@
-/** Prints when each stage and each ffmpeg batch of one embedded build starts and ends. Usage: npx tsx scripts/bench/trace-stages.ts <articles> <work> [provider:voice] [show.json] */
+/** Prints when each stage and each ffmpeg batch of one embedded build starts and ends. Usage: npx tsx scripts/bench/trace-stages.ts <articles> <work> [provider:voice] [show.json]; TRACE_PASSES=1 also prints each piece's mastering passes. */
 import { join } from 'node:path';
 import { createApp } from '../../src/app.js';
 import { FfmpegTools } from '../../src/audio/ffmpeg.js';

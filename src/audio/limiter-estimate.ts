@@ -61,7 +61,9 @@ export class LimiterEnvelopeMeter {
         energy = 0;
       }
     }
-    Object.assign(this, { inBlock, peak, energy });
+    this.inBlock = inBlock;
+    this.peak = peak;
+    this.energy = energy;
   }
 
   finish(): LimiterEnvelope {

@@ -162,32 +162,13 @@ export class PieceMasterer {
 
   private async masterBatch(requests: MasterRequest[]): Promise<MasteredPiece[]> {
     const settings = requests[0]!.settings;
-    const work: Work[] = requests.map((request) => ({
-      request,
-      target: {
-        compressed: { integratedLufs: Number.NEGATIVE_INFINITY, truePeakDbtp: null },
-        predictLufs: () => Number.NEGATIVE_INFINITY,
-        integratedLufs: settings.targetLufs + (request.levelOffsetLu ?? 0),
-        truePeakDbtp: Math.min(settings.truePeakDb, PODCAST_PEAK_FOR_TWIN_DBTP),
-        toleranceLu: PIECE_TOLERANCE_LU,
-        maxPasses: 3,
-      },
-      raw: join(request.dir, 'compressed.f32'),
-      seconds: 0,
-      renders: [],
-      passes: [],
-    }));
-    await this.ffmpeg.compressPieces(work.map((piece) => ({ inputs: piece.request.inputs, raw: piece.raw })), settings);
-    for (const piece of work) {
-      // The sample peak is enough before mastering (sample-analysis.ts), at a fraction of the true peak's cost.
-      const meter = new LimiterEnvelopeMeter(settings.channels);
-      const { energies, truePeakDbtp } = await analyseSampleFile(piece.raw, settings.channels, settings.sampleRate, SAMPLES_PER_MP3_FRAME, 'sample', meter);
-      piece.seconds = (await stat(piece.raw)).size / (4 * settings.channels * settings.sampleRate);
-      const measured = combineLoudness([{ energies }], settings.sampleRate, SAMPLES_PER_MP3_FRAME).integratedLufs;
-      const envelope = meter.finish();
-      piece.target.compressed = { integratedLufs: measured, truePeakDbtp };
-      piece.target.predictLufs = (pass) => limitedLoudness(envelope, energies, pass.gainDb, pass.ceilingDb, settings.sampleRate, SAMPLES_PER_MP3_FRAME) - ENCODE_LOSS_LU;
+    const raws = requests.map((request) => join(request.dir, 'compressed.f32'));
+    await this.ffmpeg.compressPieces(requests.map((request, index) => ({ inputs: request.inputs, raw: raws[index]! })), settings);
+    const work: Work[] = [];
+    for (const [index, request] of requests.entries()) {
+      const piece = await measureCompressed(request, raws[index]!, settings);
       this.addRender(piece, firstPass(piece.target));
+      work.push(piece);
     }
     // Pieces that missed their target get another pass (rare: the prediction is corrected by what was measured).
     for (let pending = work; pending.length > 0; pending = this.unfinished(pending)) {
@@ -242,6 +223,24 @@ export class PieceMasterer {
       passes: piece.passes.length,
     };
   }
+}
+
+/** Measures a piece's compressed speech and sets its target, with the loudness each pass is predicted to reach. */
+async function measureCompressed(request: MasterRequest, raw: string, settings: EncodeSettings): Promise<Work> {
+  // The sample peak is enough before mastering (sample-analysis.ts), at a fraction of the true peak's cost.
+  const meter = new LimiterEnvelopeMeter(settings.channels);
+  const { energies, truePeakDbtp } = await analyseSampleFile(raw, settings.channels, settings.sampleRate, SAMPLES_PER_MP3_FRAME, 'sample', meter);
+  const envelope = meter.finish();
+  const target: PassTarget = {
+    compressed: { integratedLufs: combineLoudness([{ energies }], settings.sampleRate, SAMPLES_PER_MP3_FRAME).integratedLufs, truePeakDbtp },
+    predictLufs: (pass) => limitedLoudness(envelope, energies, pass.gainDb, pass.ceilingDb, settings.sampleRate, SAMPLES_PER_MP3_FRAME) - ENCODE_LOSS_LU,
+    integratedLufs: settings.targetLufs + (request.levelOffsetLu ?? 0),
+    truePeakDbtp: Math.min(settings.truePeakDb, PODCAST_PEAK_FOR_TWIN_DBTP),
+    toleranceLu: PIECE_TOLERANCE_LU,
+    maxPasses: 3,
+  };
+  const seconds = (await stat(raw)).size / (4 * settings.channels * settings.sampleRate);
+  return { request, target, raw, seconds, renders: [], passes: [] };
 }
 
 /** Seconds of audio in the inputs, from WAV headers, or guessed from the size of compressed files (128 kbit/s). */

@@ -22,7 +22,7 @@ const isIterationCollision = (error: unknown) =>
  * When the briefing was due. BullMQ names a timetable's job "repeat:<scheduler>:<due millis>", the
  * same name whichever process made it; timestamp plus delay differs when the job was made late.
  */
-export function dueTime(job: Pick<Job, 'id' | 'timestamp' | 'delay'>): number {
+function dueTime(job: Pick<Job, 'id' | 'timestamp' | 'delay'>): number {
   const named = Number(job.id?.slice(job.id.lastIndexOf(':') + 1));
   return Number.isSafeInteger(named) && named > 0 ? named : job.timestamp + (job.delay ?? 0);
 }
