@@ -32,15 +32,27 @@ export interface LimiterEnvelope {
   energies: Float32Array;
 }
 
-/** Collects the block envelope of interleaved samples, streamed in chunks. */
+/**
+ * Collects the block envelope of interleaved samples, streamed in chunks,
+ * into arrays sized once from the piece's length (8 bytes per 32 samples).
+ */
 export class LimiterEnvelopeMeter {
-  private readonly peaks: number[] = [];
-  private readonly energies: number[] = [];
+  private readonly peaks: Float32Array;
+  private readonly energies: Float32Array;
+  private blocks = 0;
   private inBlock = 0;
   private peak = 0;
   private energy = 0;
 
-  constructor(private readonly channels: number) {}
+  constructor(
+    private readonly channels: number,
+    /** Sample frames (samples per channel) the piece holds; more are ignored. */
+    sampleFrames: number,
+  ) {
+    const capacity = Math.ceil(Math.max(0, sampleFrames) / BLOCK_SAMPLES);
+    this.peaks = new Float32Array(capacity);
+    this.energies = new Float32Array(capacity);
+  }
 
   /** Feeds whole sample frames (all channels, interleaved). */
   push(samples: Float32Array): void {
@@ -54,8 +66,7 @@ export class LimiterEnvelopeMeter {
         energy += value * value;
       }
       if (++inBlock === BLOCK_SAMPLES) {
-        this.peaks.push(peak);
-        this.energies.push(energy);
+        this.store(peak, energy);
         inBlock = 0;
         peak = 0;
         energy = 0;
@@ -68,11 +79,17 @@ export class LimiterEnvelopeMeter {
 
   finish(): LimiterEnvelope {
     if (this.inBlock > 0) {
-      this.peaks.push(this.peak);
-      this.energies.push(this.energy);
+      this.store(this.peak, this.energy);
       this.inBlock = 0;
     }
-    return { peaks: Float32Array.from(this.peaks), energies: Float32Array.from(this.energies) };
+    return { peaks: this.peaks.subarray(0, this.blocks), energies: this.energies.subarray(0, this.blocks) };
+  }
+
+  private store(peak: number, energy: number): void {
+    if (this.blocks >= this.peaks.length) return;
+    this.peaks[this.blocks] = peak;
+    this.energies[this.blocks] = energy;
+    this.blocks += 1;
   }
 }
 

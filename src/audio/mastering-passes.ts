@@ -21,14 +21,15 @@ export interface MeasuredPass extends MasterPass {
 export interface PassTarget {
   /** What the compressed speech measured before any gain (see piece-masterer.ts). */
   compressed: { integratedLufs: number; truePeakDbtp: number | null };
-  /** The loudness a pass is expected to measure after encoding (limiter-estimate.ts). */
-  predictLufs: (pass: MasterPass) => number;
   integratedLufs: number;
   /** The highest true peak accepted. */
   truePeakDbtp: number;
   toleranceLu: number;
   maxPasses: number;
 }
+
+/** The loudness a pass is expected to measure after encoding (limiter-estimate.ts). */
+export type LoudnessPrediction = (pass: MasterPass) => number;
 
 /** Pieces shorter than this (transitions) barely move the episode's loudness, so only their peak is checked. */
 const SHORT_PIECE_SECONDS = 3;
@@ -42,7 +43,7 @@ export const ENCODE_OVERSHOOT_DB = 1.7;
  * against its prediction). Very short or silent input has no gated loudness:
  * its level is left alone rather than amplify noise.
  */
-function gainFor(target: PassTarget, ceilingDb: number, offsetLu: number): number {
+function gainFor(target: PassTarget, predict: LoudnessPrediction, ceilingDb: number, offsetLu: number): number {
   if (!Number.isFinite(target.compressed.integratedLufs) || target.compressed.integratedLufs <= -60) return 0;
   // The limiter only takes loudness away, so the gain lies between the lossless one and 8 dB more;
   // the predicted loudness rises with the gain: bisect (to within 0.01 dB).
@@ -51,15 +52,20 @@ function gainFor(target: PassTarget, ceilingDb: number, offsetLu: number): numbe
   let high = Math.min(30, lossless + 8);
   for (let step = 0; step < 10; step += 1) {
     const middle = (low + high) / 2;
-    if (target.predictLufs({ gainDb: middle, ceilingDb }) - offsetLu < target.integratedLufs) low = middle;
+    if (predict({ gainDb: middle, ceilingDb }) - offsetLu < target.integratedLufs) low = middle;
     else high = middle;
   }
   return (low + high) / 2;
 }
 
-export function firstPass(target: PassTarget): MasterPass {
+export function firstPass(target: PassTarget, predict: LoudnessPrediction): MasterPass {
   const ceilingDb = target.truePeakDbtp - ENCODE_OVERSHOOT_DB;
-  return { ceilingDb, gainDb: gainFor(target, ceilingDb, 0) };
+  return { ceilingDb, gainDb: gainFor(target, predict, ceilingDb, 0) };
+}
+
+/** Whether a missed piece may be rendered again. */
+export function passesLeft(target: PassTarget, passes: MeasuredPass[]): boolean {
+  return passes.length < target.maxPasses;
 }
 
 export function passAccepted(target: PassTarget, pass: MeasuredPass): boolean {
@@ -74,18 +80,18 @@ export function passAccepted(target: PassTarget, pass: MeasuredPass): boolean {
  * one for that ceiling, corrected by how far the last pass landed from its
  * prediction.
  */
-export function nextPass(target: PassTarget, passes: MeasuredPass[]): MasterPass | undefined {
-  if (passes.length >= target.maxPasses) return undefined;
+export function nextPass(target: PassTarget, passes: MeasuredPass[], predict: LoudnessPrediction): MasterPass | undefined {
+  if (!passesLeft(target, passes)) return undefined;
   const last = passes[passes.length - 1]!;
   const peak = last.truePeakDbtp ?? Number.NEGATIVE_INFINITY;
   const lowered = peak > target.truePeakDbtp ? peak - target.truePeakDbtp + 0.2 : 0;
   const ceilingDb = last.ceilingDb - lowered;
   if (!Number.isFinite(last.integratedLufs) || last.seconds < SHORT_PIECE_SECONDS) return { ceilingDb, gainDb: last.gainDb };
-  const offsetLu = target.predictLufs(last) - last.integratedLufs;
-  return { ceilingDb, gainDb: gainFor(target, ceilingDb, offsetLu) };
+  const offsetLu = predict(last) - last.integratedLufs;
+  return { ceilingDb, gainDb: gainFor(target, predict, ceilingDb, offsetLu) };
 }
 
-/** The pass to keep: an accepted one, else the closest to the loudness target that respects the peak limit, else the last. */
+/** The pass to keep: an accepted one, else the closest to the loudness target that respects the peak limit, else the one with the lowest peak. */
 export function bestPass(target: PassTarget, passes: MeasuredPass[]): number {
   const accepted = passes.findIndex((pass) => passAccepted(target, pass));
   if (accepted >= 0) return accepted;
@@ -95,5 +101,8 @@ export function bestPass(target: PassTarget, passes: MeasuredPass[]): number {
     const distance = Math.abs(pass.integratedLufs - target.integratedLufs);
     if (best < 0 || distance < Math.abs(passes[best]!.integratedLufs - target.integratedLufs)) best = index;
   });
-  return best >= 0 ? best : passes.length - 1;
+  if (best >= 0) return best;
+  // No pass kept under the peak limit (MP3 overshoot on a long piece can outgrow a lower ceiling): the lowest peak.
+  const peakOf = (pass: MeasuredPass) => pass.truePeakDbtp ?? Number.NEGATIVE_INFINITY;
+  return passes.reduce((lowest, pass, index) => (peakOf(pass) < peakOf(passes[lowest]!) ? index : lowest), 0);
 }

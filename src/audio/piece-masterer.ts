@@ -4,7 +4,7 @@ import { encodingFingerprint, SAMPLES_PER_MP3_FRAME, type EncodeSettings } from 
 import type { FfmpegTools, RenderJob } from './ffmpeg.js';
 import { ENCODE_LOSS_LU, limitedLoudness, LimiterEnvelopeMeter } from './limiter-estimate.js';
 import { combineLoudness } from './loudness-blocks.js';
-import { bestPass, firstPass, nextPass, passAccepted, type MasterPass, type MeasuredPass, type PassTarget } from './mastering-passes.js';
+import { bestPass, firstPass, nextPass, passAccepted, passesLeft, type LoudnessPrediction, type MasterPass, type MeasuredPass, type PassTarget } from './mastering-passes.js';
 import { countMp3Frames } from './mp3-frames.js';
 import { GAIN_STEP_DB, gainStepEnergyFactor, raiseMp3Gain } from './mp3-gain.js';
 import { analyseSampleFile, type PieceAnalysis } from './sample-analysis.js';
@@ -166,17 +166,25 @@ export class PieceMasterer {
     await this.ffmpeg.compressPieces(requests.map((request, index) => ({ inputs: request.inputs, raw: raws[index]! })), settings);
     const work: Work[] = [];
     for (const [index, request] of requests.entries()) {
-      const piece = await measureCompressed(request, raws[index]!, settings);
-      this.addRender(piece, firstPass(piece.target));
+      // One piece's envelope at a time (8 bytes per 32 samples): a batch of long pieces would hold tens of MB.
+      const raw = raws[index]!;
+      const { compressed, sampleFrames, predict } = await measureCompressed(raw, settings);
+      const piece: Work = { request, target: passTarget(request, settings, compressed), raw, seconds: sampleFrames / settings.sampleRate, renders: [], passes: [] };
+      this.addRender(piece, firstPass(piece.target, predict));
       work.push(piece);
     }
-    // Pieces that missed their target get another pass (rare: the prediction is corrected by what was measured).
+    // Pieces that missed their target get another pass (rare: the prediction, measured again, is corrected by what the last pass measured).
     for (let pending = work; pending.length > 0; pending = this.unfinished(pending)) {
-      if (pending !== work) for (const piece of pending) this.addRender(piece, nextPass(piece.target, piece.passes)!);
+      if (pending !== work) {
+        for (const piece of pending) this.addRender(piece, nextPass(piece.target, piece.passes, (await measureCompressed(piece.raw, settings)).predict)!);
+      }
       await this.render(pending, settings);
     }
     await Promise.all(work.map((piece) => rm(piece.raw, { force: true })));
-    return Promise.all(work.map((piece) => this.finish(piece)));
+    // One after the other: each holds its piece's MP3 and the twin's copy in memory.
+    const finished: MasteredPiece[] = [];
+    for (const piece of work) finished.push(await this.finish(piece));
+    return finished;
   }
 
   private addRender(piece: Work, pass: MasterPass): void {
@@ -200,7 +208,7 @@ export class PieceMasterer {
   }
 
   private unfinished(work: Work[]): Work[] {
-    return work.filter((piece) => !passAccepted(piece.target, piece.passes.at(-1)!) && nextPass(piece.target, piece.passes) !== undefined);
+    return work.filter((piece) => !passAccepted(piece.target, piece.passes.at(-1)!) && passesLeft(piece.target, piece.passes));
   }
 
   /** Keeps the best pass and writes its speaker twin by raising the gain of its frames. */
@@ -225,22 +233,28 @@ export class PieceMasterer {
   }
 }
 
-/** Measures a piece's compressed speech and sets its target, with the loudness each pass is predicted to reach. */
-async function measureCompressed(request: MasterRequest, raw: string, settings: EncodeSettings): Promise<Work> {
+/** Measures a piece's compressed speech: its loudness and sample peak, and the loudness each pass is predicted to reach. */
+async function measureCompressed(raw: string, settings: EncodeSettings): Promise<{ compressed: PassTarget['compressed']; sampleFrames: number; predict: LoudnessPrediction }> {
+  const sampleFrames = (await stat(raw)).size / (4 * settings.channels);
   // The sample peak is enough before mastering (sample-analysis.ts), at a fraction of the true peak's cost.
-  const meter = new LimiterEnvelopeMeter(settings.channels);
+  const meter = new LimiterEnvelopeMeter(settings.channels, sampleFrames);
   const { energies, truePeakDbtp } = await analyseSampleFile(raw, settings.channels, settings.sampleRate, SAMPLES_PER_MP3_FRAME, 'sample', meter);
   const envelope = meter.finish();
-  const target: PassTarget = {
+  return {
     compressed: { integratedLufs: combineLoudness([{ energies }], settings.sampleRate, SAMPLES_PER_MP3_FRAME).integratedLufs, truePeakDbtp },
-    predictLufs: (pass) => limitedLoudness(envelope, energies, pass.gainDb, pass.ceilingDb, settings.sampleRate, SAMPLES_PER_MP3_FRAME) - ENCODE_LOSS_LU,
+    sampleFrames,
+    predict: (pass) => limitedLoudness(envelope, energies, pass.gainDb, pass.ceilingDb, settings.sampleRate, SAMPLES_PER_MP3_FRAME) - ENCODE_LOSS_LU,
+  };
+}
+
+function passTarget(request: MasterRequest, settings: EncodeSettings, compressed: PassTarget['compressed']): PassTarget {
+  return {
+    compressed,
     integratedLufs: settings.targetLufs + (request.levelOffsetLu ?? 0),
     truePeakDbtp: Math.min(settings.truePeakDb, PODCAST_PEAK_FOR_TWIN_DBTP),
     toleranceLu: PIECE_TOLERANCE_LU,
     maxPasses: 3,
   };
-  const seconds = (await stat(raw)).size / (4 * settings.channels * settings.sampleRate);
-  return { request, target, raw, seconds, renders: [], passes: [] };
 }
 
 /** Seconds of audio in the inputs, from WAV headers, or guessed from the size of compressed files (128 kbit/s). */

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,7 +34,7 @@ describe('limiter loudness estimate', () => {
   it.each(['espeak', 'festival'])('predicts the loudness of %s speech after gain, limiter and encoding within 0.2 LU', async (engine) => {
     const raw = join(root, `${engine}.f32`);
     await ffmpeg.compressPieces([{ inputs: [join(root, `${engine}.wav`)], raw }], settings);
-    const meter = new LimiterEnvelopeMeter(settings.channels);
+    const meter = new LimiterEnvelopeMeter(settings.channels, (await stat(raw)).size / (4 * settings.channels));
     const compressed = await analyseSampleFile(raw, settings.channels, settings.sampleRate, SAMPLES_PER_MP3_FRAME, 'sample', meter);
     const envelope = meter.finish();
     const seconds = (envelope.peaks.length * 32) / settings.sampleRate;
