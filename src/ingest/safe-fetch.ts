@@ -2,7 +2,6 @@ import { lookup as dnsLookup } from 'node:dns';
 import type { LookupFunction } from 'node:net';
 import { promisify } from 'node:util';
 import { brotliDecompress, gunzip, inflateRaw } from 'node:zlib';
-import { Agent, request } from 'undici';
 import { BriefcastError, ErrorCodes } from '../core/errors.js';
 import { checkAddress, checkHostname, type AddressVerdict } from './address-policy.js';
 import type { IngestOptions } from './options.js';
@@ -131,6 +130,8 @@ export async function safeFetch(input: string, options: SafeFetchOptions): Promi
   let url = parseTarget(input.trim(), subject, false);
   const signal = AbortSignal.timeout(options.fetchTimeoutMs);
   const policy = options.addressPolicy ?? ((address: string) => checkAddress(address, options.allowPrivateNetwork));
+  // Loaded on first use: a build from local files never fetches, and undici takes about 0.1 s to load.
+  const { Agent, request } = await import('undici');
   const agent = new Agent({
     connect: { lookup: guardedLookup(options.lookup ?? (dnsLookup as LookupFunction), policy) },
   });
@@ -197,7 +198,7 @@ async function decodeContent(body: Uint8Array, encoding: string | undefined, max
   }
 }
 
-type Body = Awaited<ReturnType<typeof request>>['body'];
+type Body = Awaited<ReturnType<typeof import('undici').request>>['body'];
 
 /** Reads at most maxBytes; a declared or streamed excess stops the download at once. */
 async function readCapped(body: Body, maxBytes: number, subject: string, contentLength: string | undefined): Promise<Uint8Array> {

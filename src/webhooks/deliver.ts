@@ -1,6 +1,5 @@
 import { lookup as dnsLookup } from 'node:dns';
 import type { LookupFunction } from 'node:net';
-import { Agent, request } from 'undici';
 import { checkAddress, checkHostname } from '../ingest/index.js';
 import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, signPayload } from './signature.js';
 import type { WebhookDelivery } from './payload.js';
@@ -41,6 +40,8 @@ export async function attemptDelivery(delivery: WebhookDelivery, options: Attemp
   const hostVerdict = checkHostname(target.hostname, options.allowPrivateNetwork);
   if (!hostVerdict.allowed) return { ok: false, retryable: false, error: `refused ${hostVerdict.reason}` };
   const timestamp = Math.floor((options.now?.() ?? new Date()).getTime() / 1000);
+  // Loaded on first delivery: most episodes have no webhook, and undici takes about 0.1 s to load.
+  const { Agent, request } = await import('undici');
   const agent = new Agent({ connect: { lookup: guardedLookup(options.allowPrivateNetwork), timeout: options.timeoutMs } });
   try {
     const response = await request(target, {

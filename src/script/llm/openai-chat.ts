@@ -1,4 +1,4 @@
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import { ChatModelError, type ChatModel } from '../chat-model.js';
 
 export interface OpenAiChatConfig {
@@ -10,25 +10,32 @@ export interface OpenAiChatConfig {
   timeoutMs?: number;
 }
 
-function reasonOf(error: unknown): string | null {
-  if (error instanceof OpenAI.APIConnectionTimeoutError) return 'timeout';
-  if (error instanceof OpenAI.APIError && error.status !== undefined) return `HTTP ${error.status}`;
-  if (error instanceof OpenAI.APIConnectionError) return 'connection failed';
+function reasonOf(sdk: typeof OpenAI, error: unknown): string | null {
+  if (error instanceof sdk.APIConnectionTimeoutError) return 'timeout';
+  if (error instanceof sdk.APIError && error.status !== undefined) return `HTTP ${error.status}`;
+  if (error instanceof sdk.APIConnectionError) return 'connection failed';
   return null;
 }
 
 /** The chat-completions API (OpenAI or a compatible server) behind the writer's ChatModel port. */
 export function createOpenAiChat(config: OpenAiChatConfig): ChatModel {
-  const client = new OpenAI({
-    apiKey: config.apiKey,
-    ...(config.baseURL ? { baseURL: config.baseURL } : {}),
-    timeout: config.timeoutMs ?? 60_000,
-    // The writer decides about retries (and falls back); the SDK must not retry behind its back.
-    maxRetries: 0,
-  });
+  // The SDK is loaded on the first request, so a process that never calls the model does not pay for loading it.
+  let connected: Promise<{ sdk: typeof OpenAI; client: OpenAI }> | undefined;
+  const connect = () =>
+    (connected ??= import('openai').then(({ default: sdk }) => ({
+      sdk,
+      client: new sdk({
+        apiKey: config.apiKey,
+        ...(config.baseURL ? { baseURL: config.baseURL } : {}),
+        timeout: config.timeoutMs ?? 60_000,
+        // The writer decides about retries (and falls back); the SDK must not retry behind its back.
+        maxRetries: 0,
+      }),
+    })));
   return {
     model: config.model,
     async complete(request) {
+      const { sdk, client } = await connect();
       try {
         const completion = await client.chat.completions.create({
           model: config.model,
@@ -38,7 +45,7 @@ export function createOpenAiChat(config: OpenAiChatConfig): ChatModel {
         });
         return completion.choices[0]?.message?.content ?? null;
       } catch (error) {
-        const reason = reasonOf(error);
+        const reason = reasonOf(sdk, error);
         throw reason ? new ChatModelError(reason, { cause: error }) : error;
       }
     },
