@@ -2,6 +2,7 @@ import { lookup as dnsLookup } from 'node:dns';
 import type { LookupFunction } from 'node:net';
 import { promisify } from 'node:util';
 import { brotliDecompress, gunzip, inflateRaw } from 'node:zlib';
+import type { Dispatcher } from 'undici';
 import { BriefcastError, ErrorCodes } from '../core/errors.js';
 import { checkAddress, checkHostname, type AddressVerdict } from './address-policy.js';
 import type { IngestOptions } from './options.js';
@@ -198,7 +199,7 @@ async function decodeContent(body: Uint8Array, encoding: string | undefined, max
   }
 }
 
-type Body = Awaited<ReturnType<typeof import('undici').request>>['body'];
+type Body = Dispatcher.ResponseData['body'];
 
 /** Reads at most maxBytes; a declared or streamed excess stops the download at once. */
 async function readCapped(body: Body, maxBytes: number, subject: string, contentLength: string | undefined): Promise<Uint8Array> {
