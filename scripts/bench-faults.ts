@@ -223,7 +223,7 @@ const DATE = Date.UTC(2026, 0, 1, 12);
 const ids: string[] = [];
 for (const [i, story] of stories.entries()) {
   const text = story.article.replace(/^\(CNN\)/, '').split(/(?<=\.)\s+/).slice(0, 4).join(' ');
-  const article = cleanArticle(ingestText(`Story ${i + 1}\n\n${text}`, `bench-${i}.txt`, 'text'));
+  const article = cleanArticle(ingestText(`Story ${i + 1}\n\n${text}`, `bench-${i}.txt`));
   const { record } = await services.runner.submit({ show, articles: [article], date: new Date(DATE + i * 86_400_000) });
   ids.push(record.id);
 }

@@ -10,7 +10,6 @@ import { redactUrl } from '../core/redact.js';
 export { defaultIngestOptions, htmlLimitsOf, resolveIngestOptions, type IngestOptions } from './options.js';
 export { extractHtml } from './off-thread-parsing.js';
 export { assertWordsWithin } from './html-limits.js';
-export { ingestHtml } from './ingest-html.js';
 export { ingestText } from './ingest-text.js';
 export { articleId } from './article-id.js';
 export { checkAddress, checkHostname, type AddressVerdict } from './address-policy.js';

@@ -66,7 +66,7 @@ export async function ingestFile(path: string, options: IngestOptions, subject =
   if (!text.trim()) throw new BriefcastError(ErrorCodes.INPUT_EMPTY, 'the file is empty', { subject });
   assertWordsWithin(text, options.maxWordsPerArticle, subject);
   if (format === 'markdown') return extractMarkdown(text, subject, htmlLimitsOf(options));
-  return ingestText(text, subject, format);
+  return ingestText(text, subject);
 }
 
 /**

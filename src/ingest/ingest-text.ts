@@ -1,15 +1,8 @@
-import { Marked } from 'marked';
-import { parseHTML } from 'linkedom';
 import type { Article } from '../core/types.js';
 import { BriefcastError, ErrorCodes } from '../core/errors.js';
 import { articleId } from './article-id.js';
 import { toIsoDate } from './html-metadata.js';
-import { htmlNodeToParagraphs, type DomNodeLike } from './html-to-text.js';
-import { assertMarkdownWithinLimits } from './html-limits.js';
 import { collapseSpaces, layoutText } from './text-layout.js';
-
-// `breaks` keeps single newlines as <br> so short credit or caption lines stay their own paragraph.
-const markdown = new Marked({ gfm: true, breaks: true, async: false });
 
 interface FrontMatter {
   title?: string;
@@ -43,34 +36,32 @@ function splitFrontMatter(input: string): { meta: FrontMatter; body: string } {
   return { meta, body: input.slice(match[0].length) };
 }
 
-/** Markdown rendered to HTML, then read back as text: images vanish, links keep their words. */
-function markdownToParagraphs(body: string): { heading?: string; paragraphs: string[] } {
-  const html = markdown.parse(body) as string;
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
-  const heading = document.querySelector('h1, h2, h3, h4, h5, h6');
-  const headingText = heading ? collapseSpaces(heading.textContent ?? '') : undefined;
-  heading?.remove();
-  // Link-only blocks in Markdown are navigation ("- [Full league table](...)"), not story text.
-  const paragraphs = htmlNodeToParagraphs(document.body as unknown as DomNodeLike, { dropLinkOnlyBlocks: true });
-  return { heading: headingText || undefined, paragraphs };
+/** A Markdown body's paragraphs and first heading (ingest-markdown.ts: it needs marked and linkedom, which only the worker pool loads). */
+export type MarkdownReader = (body: string, source: string) => { heading?: string; paragraphs: string[] };
+
+/** Reads a plain-text article: the first line is the headline, unless front matter names one. */
+export function ingestText(text: string, source: string): Article {
+  return articleFromText(text, source);
 }
 
-/** Reads a plain-text or Markdown article: the first heading (or first line) is the headline. */
-export function ingestText(text: string, source: string, format: 'text' | 'markdown'): Article {
+/**
+ * A plain-text or (given its reader) Markdown article: front matter, then the
+ * first heading (or first line) as the headline.
+ */
+export function articleFromText(text: string, source: string, readMarkdown?: MarkdownReader): Article {
   const normalised = text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
   const { meta, body } = splitFrontMatter(normalised);
   let title = meta.title;
   let paragraphs: string[];
-  if (format === 'markdown') {
-    assertMarkdownWithinLimits(body, source);
-    const parsed = markdownToParagraphs(body);
+  if (readMarkdown) {
+    const parsed = readMarkdown(body, source);
     title = title ?? parsed.heading;
     paragraphs = parsed.paragraphs;
   } else {
     paragraphs = layoutText(body).split('\n\n').filter(Boolean);
   }
   if (!title) {
-    if (format === 'text') {
+    if (!readMarkdown) {
       // The headline is the first line as written, even when layout joined it with the next one.
       const firstLine = body.split('\n').map(collapseSpaces).find(Boolean);
       title = firstLine;

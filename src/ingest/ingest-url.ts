@@ -27,7 +27,7 @@ export async function ingestUrl(source: string, options: IngestOptions, extra: P
   const decoded = decodeHtml(response.body, response.charset ? { declaredCharset: response.charset } : {});
   const article =
     response.mediaType === 'text/plain'
-      ? { ...ingestText(decoded, source, 'text'), url: response.url }
+      ? { ...ingestText(decoded, source), url: response.url }
       : TEXT_TYPES.has(response.mediaType)
         ? { ...(await extractMarkdown(decoded, source, htmlLimitsOf(options))), url: response.url }
         : await extractHtml(decoded, source, response.url, htmlLimitsOf(options));

@@ -4,6 +4,7 @@
  * page declared, since a wrong guess would switch the voice or drop the article.
  */
 import { detectAll } from 'tinyld';
+import { primaryLanguage } from './language-tag.js';
 
 /** Letters needed before the detector is trusted (a headline alone is too little). */
 const MIN_LETTERS = 80;
@@ -30,12 +31,6 @@ export function detectLanguage(text: string): DetectedLanguage | undefined {
   if (!best || !/^[a-z]{2,3}$/.test(best.lang)) return undefined;
   if (second && best.accuracy < MIN_MARGIN * second.accuracy) return undefined;
   return { language: best.lang, confidence: best.accuracy };
-}
-
-/** The primary subtag of a BCP 47 tag, lower-cased ("en-GB" -> "en"). */
-export function primaryLanguage(tag: string | undefined): string | undefined {
-  const primary = tag?.toLowerCase().split(/[-_]/)[0];
-  return primary && /^[a-z]{2,3}$/.test(primary) ? primary : undefined;
 }
 
 /**

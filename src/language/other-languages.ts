@@ -9,7 +9,7 @@ import { BriefcastError, ErrorCodes } from '../core/errors.js';
 import type { Article, ScriptDocument, ScriptSegment } from '../core/types.js';
 import { languageNoteText } from '../script/framing.js';
 import { framingSegmentId, uniqueIds } from '../script/segment-ids.js';
-import { primaryLanguage } from './detect-language.js';
+import { primaryLanguage } from './language-tag.js';
 
 export type OtherLanguageHandling = 'read' | 'skip';
 

@@ -1,4 +1,9 @@
-/** Worker-thread entry of the off-thread pool (pool.ts): one task in, its result or an error record out. */
+/**
+ * Worker-thread entry of the off-thread pool (pool.ts): one task in, its result or an error record out.
+ * Its own modules are imported statically: under tsx a pool thread loads this file through the CommonJS
+ * hook, and a dynamic import() of a TypeScript module from it fails.
+ */
+import { cleanArticle } from '../clean/index.js';
 import { toBriefcastError } from '../core/errors.js';
 import type { Article, ScriptDocument } from '../core/types.js';
 import { checkScript, type EarCheckReport } from '../ear-check/index.js';
@@ -6,7 +11,7 @@ import { parseNewsFeed } from '../ingest/feeds/parse-news-feed.js';
 import type { NewsFeedItem } from '../ingest/feeds/types.js';
 import type { HtmlLimits } from '../ingest/html-limits.js';
 import { ingestHtml } from '../ingest/ingest-html.js';
-import { ingestText } from '../ingest/ingest-text.js';
+import { ingestMarkdown } from '../ingest/ingest-markdown.js';
 import { writeExtractiveScript, type ExtractiveWriterOptions } from '../script/extractive-writer.js';
 import type { WriteScriptInput } from '../script/writer.js';
 
@@ -41,27 +46,44 @@ export interface EarCheckTask {
   script: ScriptDocument;
 }
 
-export type OffThreadTask = PageTask | FeedTask | ScriptTask | EarCheckTask;
+/** One ingested article through the cleaning rules and the language detector. */
+export interface CleanTask {
+  kind: 'clean';
+  article: Article;
+}
+
+/** Does nothing: sent at start-up (pool.ts), so a thread has loaded this module before the first real task. */
+export interface WarmTask {
+  kind: 'warm';
+}
+
+export type OffThreadTask = PageTask | FeedTask | CleanTask | ScriptTask | EarCheckTask | WarmTask;
 
 /** Errors cross the thread boundary as plain data: structured clone would drop the code. */
 export type OffThreadResult =
   | { kind: 'page'; article: Article }
   | { kind: 'feed'; items: NewsFeedItem[] }
+  | { kind: 'clean'; article: Article }
   | { kind: 'script'; script: ScriptDocument }
   | { kind: 'ear-check'; report: EarCheckReport }
+  | { kind: 'warm' }
   | { kind: 'error'; error: { code: string; message: string; subject?: string } };
 
 export default function runTask(task: OffThreadTask): OffThreadResult {
   try {
     switch (task.kind) {
       case 'page':
-        return { kind: 'page', article: task.format === 'markdown' ? ingestText(task.text, task.source, 'markdown') : ingestHtml(task.text, task.source, task.baseUrl, task.limits) };
+        return { kind: 'page', article: task.format === 'markdown' ? ingestMarkdown(task.text, task.source) : ingestHtml(task.text, task.source, task.baseUrl, task.limits) };
       case 'feed':
         return { kind: 'feed', items: parseNewsFeed(task.body, task.url, task.charset) };
+      case 'clean':
+        return { kind: 'clean', article: cleanArticle(task.article) };
       case 'script':
         return { kind: 'script', script: writeExtractiveScript(task.input, task.options) };
       case 'ear-check':
         return { kind: 'ear-check', report: checkScript(task.script) };
+      case 'warm':
+        return { kind: 'warm' };
     }
   } catch (error) {
     const failure = toBriefcastError(error);

@@ -2,7 +2,7 @@ import type { EpisodeRecord } from '../core/episode.js';
 import type { BriefcastError } from '../core/errors.js';
 import type { Article } from '../core/types.js';
 import { ingestSources, type IngestOptions } from '../ingest/index.js';
-import { cleanArticle } from '../clean/index.js';
+import { cleanArticles } from '../clean/clean-off-thread.js';
 import type { PipelineContext } from './context.js';
 import { EmbeddedExecutor } from './embedded-executor.js';
 import { EpisodeRunner, type SubmitEpisodeRequest } from './episode-runner.js';
@@ -19,7 +19,7 @@ export async function ingestAndClean(sources: string[], options: Partial<IngestO
   onProgress({ stage: 'ingest', done: 0, total: sources.length });
   const raw = await ingestSources(sources, options);
   onProgress({ stage: 'ingest', done: sources.length, total: sources.length, message: `${raw.length} articles` });
-  const cleaned = raw.map((article) => cleanArticle(article));
+  const cleaned = await cleanArticles(raw);
   onProgress({ stage: 'clean', done: cleaned.length, total: cleaned.length });
   return cleaned;
 }

@@ -1,4 +1,4 @@
-import { cleanArticle } from '../clean/index.js';
+import { cleanArticles } from '../clean/clean-off-thread.js';
 import { BriefcastError, ErrorCodes } from '../core/errors.js';
 import type { Article } from '../core/types.js';
 import { assertWordsWithin, extractHtml, htmlLimitsOf, ingestSources, ingestText, resolveIngestOptions, type IngestOptions } from '../ingest/index.js';
@@ -34,7 +34,7 @@ async function inlineArticle(input: InlineArticle, index: number, options: Inges
   }
   if (input.text === undefined) throw new BriefcastError(ErrorCodes.INPUT_EMPTY, 'needs "text" or "html"', { subject: source });
   assertWordsWithin(input.text, options.maxWordsPerArticle, source);
-  const article = ingestText(input.title ? `${input.title}\n\n${input.text}` : input.text, source, 'text');
+  const article = ingestText(input.title ? `${input.title}\n\n${input.text}` : input.text, source);
   return input.url ? { ...article, url: input.url } : article;
 }
 
@@ -49,7 +49,7 @@ export async function gatherArticles(ctx: PipelineContext, showId: string, input
   // One at a time: each page is bounded, and a request cannot fill the extraction pool alone.
   for (const [index, input] of (inputs.articles ?? []).entries()) articles.push(await inlineArticle(input, index, options));
   if (inputs.urls?.length) articles.push(...(await ingestSources(inputs.urls, ingest)));
-  const cleaned = articles.map((article) => cleanArticle(article));
+  const cleaned = await cleanArticles(articles);
   if (inputs.feeds?.length) {
     const stories = await gatherFeedStories(ctx, showId, inputs.feeds, inputs.feedStories ?? 3, ingest);
     cleaned.push(...stories.articles);

@@ -4,7 +4,7 @@
  */
 import type { ScriptDocument } from '../core/types.js';
 import type { ShowConfig } from '../config/show-config.js';
-import { primaryLanguage } from '../language/detect-language.js';
+import { primaryLanguage } from '../language/language-tag.js';
 import { selectSegmentVoices } from '../tts/segment-voices.js';
 import type { ProviderRegistry } from '../tts/provider-registry.js';
 

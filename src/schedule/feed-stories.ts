@@ -1,4 +1,4 @@
-import { cleanArticle } from '../clean/index.js';
+import { cleanArticles } from '../clean/clean-off-thread.js';
 import { BriefcastError, ErrorCodes, toBriefcastError } from '../core/errors.js';
 import type { Article } from '../core/types.js';
 import { fetchNewsFeed, jaccard, NEAR_DUPLICATE_THRESHOLD, selectStories, titleTokens, type NewsFeedItem, type UsedStories } from '../ingest/feeds/index.js';
@@ -30,7 +30,7 @@ function withoutToldStories(items: NewsFeedItem[], used: UsedStories): NewsFeedI
 /** The item's own words, when its page cannot be fetched or read. */
 function descriptionArticle(item: NewsFeedItem): Article {
   const body = item.description.trim() || item.title;
-  const article = ingestText(`${item.title}\n\n${body}`, item.link ?? item.feedUrl, 'text');
+  const article = ingestText(`${item.title}\n\n${body}`, item.link ?? item.feedUrl);
   return {
     ...article,
     ...(item.link ? { url: item.link } : {}),
@@ -87,12 +87,12 @@ export async function gatherFeedStories(
   if (selected.length === 0) {
     throw new BriefcastError(ErrorCodes.INPUT_EMPTY, 'no stories that this show has not already told', { subject: feeds.join(', ') });
   }
-  const articles: Article[] = [];
+  const read: Article[] = [];
   let fromDescription = 0;
   for (const { item } of selected) {
     const { article, full } = await storyArticle(item, options);
     if (!full) fromDescription += 1;
-    articles.push(cleanArticle(article));
+    read.push(article);
   }
-  return { articles, failedFeeds, fromDescription };
+  return { articles: await cleanArticles(read), failedFeeds, fromDescription };
 }

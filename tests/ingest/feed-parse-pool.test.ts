@@ -1,7 +1,8 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultIngestOptions } from '../../src/ingest/index.js';
-import { fetchNewsFeed, parseNewsFeed } from '../../src/ingest/feeds/index.js';
+import { fetchNewsFeed } from '../../src/ingest/feeds/index.js';
+import { parseNewsFeed } from '../../src/ingest/feeds/parse-news-feed.js';
 import { closeOffThreadPool } from '../../src/offthread/pool.js';
 import { startLoopbackServer, type LoopbackServer } from './loopback-server.js';
 

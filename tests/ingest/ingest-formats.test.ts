@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { articleId, ingestHtml, ingestSources, ingestText } from '../../src/ingest/index.js';
+import { articleId, ingestSources, ingestText } from '../../src/ingest/index.js';
+import { ingestHtml } from '../../src/ingest/ingest-html.js';
+import { ingestMarkdown } from '../../src/ingest/ingest-markdown.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/articles/ingest/${name}`, import.meta.url));
 
-describe('ingestText', () => {
+describe('ingestText and ingestMarkdown', () => {
   it('reduces Markdown to prose: heading as title, no image, link words kept, list items as paragraphs', () => {
-    const article = ingestText(readFileSync(fixture('story.md'), 'utf8'), 'story.md', 'markdown');
+    const article = ingestMarkdown(readFileSync(fixture('story.md'), 'utf8'), 'story.md');
     expect(article.title).toBe('Library opens late-night study rooms');
     expect(article.text).toBe(
       [
@@ -22,7 +24,7 @@ describe('ingestText', () => {
   });
 
   it('reads optional front matter as metadata', () => {
-    const article = ingestText(readFileSync(fixture('front-matter.md'), 'utf8'), 'front-matter.md', 'markdown');
+    const article = ingestMarkdown(readFileSync(fixture('front-matter.md'), 'utf8'), 'front-matter.md');
     expect(article).toMatchObject({
       title: 'Ferry service returns to Lundy Sound',
       byline: 'Mia Rhodes',
@@ -33,7 +35,7 @@ describe('ingestText', () => {
   });
 
   it('takes the first line of plain text as the headline and unwraps hard-wrapped paragraphs', () => {
-    const article = ingestText(readFileSync(fixture('story.txt'), 'utf8'), 'story.txt', 'text');
+    const article = ingestText(readFileSync(fixture('story.txt'), 'utf8'), 'story.txt');
     expect(article.title).toBe('Town approves new skate park');
     expect(article.text).toBe(
       'The town council approved plans for a £250,000 skate park on Wednesday, ending a three-year campaign by local teenagers.\n\n' +
@@ -42,13 +44,13 @@ describe('ingestText', () => {
   });
 
   it('keeps a short unpunctuated line (a credit) as its own paragraph for the cleaner', () => {
-    const article = ingestText('Title\n\nThe minister spoke on Tuesday.\nPhoto: Reuters\nShe left at noon.', 's.txt', 'text');
+    const article = ingestText('Title\n\nThe minister spoke on Tuesday.\nPhoto: Reuters\nShe left at noon.', 's.txt');
     expect(article.text).toBe('The minister spoke on Tuesday.\n\nPhoto: Reuters\n\nShe left at noon.');
   });
 
   it('gives the same story the same id whatever the whitespace and case', () => {
-    const a = ingestText('Storm hits coast\n\nWaves broke over the wall.', 'a.txt', 'text');
-    const b = ingestText('# Storm hits coast\n\nWaves  broke over the wall.\n', 'b.md', 'markdown');
+    const a = ingestText('Storm hits coast\n\nWaves broke over the wall.', 'a.txt');
+    const b = ingestMarkdown('# Storm hits coast\n\nWaves  broke over the wall.\n', 'b.md');
     expect(a.id).toMatch(/^[0-9a-f]{16}$/);
     expect(b.id).toBe(a.id);
     expect(articleId('Storm hits coast', 'Waves broke over the wall!')).not.toBe(a.id);

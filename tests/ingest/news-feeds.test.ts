@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultIngestOptions } from '../../src/ingest/index.js';
-import { decodeFeedBytes, fetchNewsFeed, parseNewsFeed } from '../../src/ingest/feeds/index.js';
+import { decodeFeedBytes, fetchNewsFeed } from '../../src/ingest/feeds/index.js';
+import { parseNewsFeed } from '../../src/ingest/feeds/parse-news-feed.js';
 import { startLoopbackServer, type LoopbackServer } from './loopback-server.js';
 
 const bytes = (name: string) => new Uint8Array(readFileSync(fileURLToPath(new URL(`../fixtures/feeds/${name}`, import.meta.url))));
