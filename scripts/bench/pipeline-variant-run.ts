@@ -1,12 +1,4 @@
-/**
- * One measured run of the episode build, started by scripts/bench-pipeline.ts
- * under /usr/bin/time (bundled to plain JavaScript first, so neither mode pays
- * for compiling TypeScript). Modes: "build" (the real pipeline) and "naive"
- * (the same engine and the same resolved ffmpeg, one step after another: one
- * synthesis per segment, then one ffmpeg run that joins, normalises loudness
- * and encodes; no cache, no parallelism).
- * Usage: node pipeline-variant.mjs <build|naive> <articles> <show.json> <work> [provider:voice] [system|npm]
- */
+/** The body of pipeline-variant.ts, loaded after it has started the worker pool's threads (as the CLI's entry does). */
 import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { mkdir, writeFile } from 'node:fs/promises';

@@ -1,4 +1,4 @@
-/** Prints when each stage and each ffmpeg batch of one embedded build starts and ends. Usage: npx tsx scripts/bench/trace-stages.ts <articles> <work> [provider:voice] [show.json]; TRACE_PASSES=1 also prints each piece's mastering passes. */
+/** The body of trace-stages.ts, loaded after it has started the worker pool's threads (as the CLI's entry does). */
 import { join } from 'node:path';
 import { createApp } from '../../src/app.js';
 import { FfmpegTools } from '../../src/audio/ffmpeg.js';
@@ -7,7 +7,8 @@ import { loadConfig } from '../../src/config/env.js';
 import { loadShowFile } from '../../src/config/load-show.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { createEpisode } from '../../src/pipeline/build-now.js';
-const t0 = performance.now();
+// Times are from the process's start (performance's time origin), so the first line shows the loading.
+const t0 = 0;
 const at = () => ((performance.now() - t0) / 1000).toFixed(2);
 for (const name of ['compressPieces', 'renderPieces', 'decodePieces', 'renderSilence', 'measureLoudness', 'probe'] as const) {
   const original = (FfmpegTools.prototype as any)[name];
@@ -39,7 +40,7 @@ const app = createApp(config, { logger: silentLogger() });
 const loaded = await loadShowFile(process.argv[5] ?? new URL('../../examples/show.json', import.meta.url).pathname);
 const [provider, name] = (process.argv[4] ?? 'espeak:en-us').split(':') as [string, string];
 const show = { ...loaded, voice: { ...loaded.voice, provider, name } };
-console.log(at(), 'ready');
+console.log(at(), 'ready (modules loaded)');
 let last = '';
 await createEpisode(app.ctx, { show, sources: [articlesDir], date: new Date('2026-11-28T12:00:00Z'), episodeId: 'bench' }, (p) => {
   const key = `${p.stage} ${p.done}/${p.total}`;

@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+/** The CLI's commands (main.ts loads this after starting what a build needs early). */
 import { Command } from 'commander';
 import { registerCost } from './commands/cost.js';
 import { registerCreate } from './commands/create.js';
