@@ -38,6 +38,15 @@ export interface PieceMastererOptions {
   slots: number;
   /** Most pieces in one batch. */
   maxBatch?: number;
+  /** How long a batch waits after the last arrival, and at most after its first (defaults below). */
+  quietMs?: number;
+  lingerMs?: number;
+}
+
+/** A piece announced before its synthesis: `arrived` once it is handed to `master`, `cancelled` if it never will be. */
+export interface PieceArrival {
+  arrived(): void;
+  cancelled(): void;
 }
 
 interface Waiting {
@@ -45,6 +54,8 @@ interface Waiting {
   /** Rough length of the piece, to share the waiting work fairly between slots. */
   seconds: number;
   request: MasterRequest;
+  /** Handed over with an announcement (see announce): it does not wait for pieces that are not coming. */
+  announced: boolean;
   resolve: (piece: MasteredPiece) => void;
   reject: (error: unknown) => void;
 }
@@ -85,21 +96,54 @@ export class PieceMasterer {
   private readonly waiting: Waiting[] = [];
   private running = 0;
   private readonly maxBatch: number;
+  private readonly quietMs: number;
+  private readonly lingerMs: number;
   private lastArrival = 0;
   private lingering?: NodeJS.Timeout;
+  /** Pieces being synthesised that were announced: while none is, no batch waits for more. */
+  private announced = 0;
 
   constructor(
     private readonly ffmpeg: FfmpegTools,
     private readonly options: PieceMastererOptions,
   ) {
     this.maxBatch = Math.max(1, options.maxBatch ?? 12);
+    this.quietMs = options.quietMs ?? QUIET_MS;
+    this.lingerMs = options.lingerMs ?? LINGER_MS;
   }
 
-  async master(request: MasterRequest): Promise<MasteredPiece> {
-    const seconds = await estimateSeconds(request.inputs);
+  /**
+   * Announces a piece whose synthesis is starting. When no announced piece is
+   * still being synthesised, the waiting pieces are all there will be for now,
+   * so their batch starts at once instead of after the quiet time: a rebuild's
+   * one changed story, or the last pieces of a build.
+   */
+  announce(): PieceArrival {
+    let open = true;
+    this.announced += 1;
+    const settle = () => {
+      if (!open) return;
+      open = false;
+      this.announced -= 1;
+    };
+    return {
+      arrived: settle,
+      cancelled: () => {
+        settle();
+        if (this.waiting.length > 0) this.pump();
+      },
+    };
+  }
+
+  async master(request: MasterRequest, arrival?: PieceArrival): Promise<MasteredPiece> {
+    const seconds = await estimateSeconds(request.inputs).catch((error: unknown) => {
+      arrival?.cancelled();
+      throw error;
+    });
     return new Promise((resolve, reject) => {
       this.lastArrival = performance.now();
-      this.waiting.push({ arrivedAt: this.lastArrival, seconds, request, resolve, reject });
+      this.waiting.push({ arrivedAt: this.lastArrival, seconds, request, announced: arrival !== undefined, resolve, reject });
+      arrival?.arrived();
       this.pump();
     });
   }
@@ -111,7 +155,9 @@ export class PieceMasterer {
    */
   private ready(): boolean {
     const now = performance.now();
-    return this.waiting.length >= this.maxBatch || now - this.lastArrival >= QUIET_MS || now - this.waiting[0]!.arrivedAt >= LINGER_MS;
+    // Pieces handed over without an announcement (music, direct callers) keep the timing rule alone.
+    const nothingComing = this.announced === 0 && this.waiting.every((entry) => entry.announced);
+    return nothingComing || this.waiting.length >= this.maxBatch || now - this.lastArrival >= this.quietMs || now - this.waiting[0]!.arrivedAt >= this.lingerMs;
   }
 
   private pump(): void {
@@ -121,7 +167,7 @@ export class PieceMasterer {
     }
     while (this.running < Math.max(1, this.options.slots) && this.waiting.length > 0) {
       if (!this.ready()) {
-        this.lingering = setTimeout(() => this.pump(), QUIET_MS);
+        this.lingering = setTimeout(() => this.pump(), this.quietMs);
         return;
       }
       // A batch is one process on one core: it takes its share of the waiting audio among the idle
@@ -129,17 +175,17 @@ export class PieceMasterer {
       const idleSlots = Math.max(1, this.options.slots) - this.running;
       const share = this.waiting.reduce((sum, entry) => sum + entry.seconds, 0) / idleSlots;
       const fingerprint = encodingFingerprint(this.waiting[0]!.request.settings);
+      // Longest first: a long piece that is a slot's whole share goes alone, so a rebuild's changed
+      // story and a short piece beside it are rendered on two cores, not one after the other on one.
+      const longestFirst = this.waiting.filter((entry) => encodingFingerprint(entry.request.settings) === fingerprint).sort((a, b) => b.seconds - a.seconds);
       const batch: Waiting[] = [];
       let taken = 0;
-      for (let index = 0; index < this.waiting.length && batch.length < this.maxBatch && (batch.length === 0 || taken < share); ) {
-        if (encodingFingerprint(this.waiting[index]!.request.settings) !== fingerprint) {
-          index += 1;
-          continue;
-        }
-        const [entry] = this.waiting.splice(index, 1);
-        batch.push(entry!);
-        taken += entry!.seconds;
+      for (const entry of longestFirst) {
+        if (batch.length >= this.maxBatch || (batch.length > 0 && taken >= share)) break;
+        batch.push(entry);
+        taken += entry.seconds;
       }
+      for (const entry of batch) this.waiting.splice(this.waiting.indexOf(entry), 1);
       this.running += 1;
       void this.settle(batch).finally(() => {
         this.running -= 1;

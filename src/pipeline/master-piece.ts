@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { countMp3Frames } from '../audio/mp3-frames.js';
 import { framesToSeconds } from '../audio/encode-settings.js';
+import type { PieceArrival } from '../audio/piece-masterer.js';
 import type { PieceAnalysis } from '../audio/sample-analysis.js';
 import { encodeEnergies } from '../audio/loudness-blocks.js';
 import { workKeys } from '../storage/keys.js';
@@ -46,8 +47,8 @@ export async function readPieceInfo(ctx: PipelineContext, cacheKey: string): Pro
  * with other pieces waiting, see piece-masterer.ts) and stores both with what
  * was measured. The info JSON is written last and marks the piece complete.
  */
-export async function masterPiece(ctx: PipelineContext, cacheKey: string, inputs: string[], dir: string, levelOffsetLu = 0): Promise<PieceInfo> {
-  const mastered = await ctx.mastering.master({ inputs, dir, settings: ctx.encoding, levelOffsetLu });
+export async function masterPiece(ctx: PipelineContext, cacheKey: string, inputs: string[], dir: string, levelOffsetLu = 0, arrival?: PieceArrival): Promise<PieceInfo> {
+  const mastered = await ctx.mastering.master({ inputs, dir, settings: ctx.encoding, levelOffsetLu }, arrival);
   if (mastered.twinGainSteps === 0 && mastered.podcastAnalysis.truePeakDbtp !== null) {
     ctx.logger.warn({ cacheKey, truePeakDbtp: mastered.podcastAnalysis.truePeakDbtp }, 'piece kept too little peak headroom: its speaker twin is not raised');
   }

@@ -107,9 +107,17 @@ function providerDown(error: unknown): boolean {
 
 async function synthesisePlan(ctx: PipelineContext, plan: SegmentPlan, cacheKey: string): Promise<PieceInfo> {
   return withScratchDir(ctx.scratchDir, async (dir) => {
-    // Only the file names outlive synthesis: a piece waiting for its mastering batch holds no audio in memory.
-    const inputs = await synthesiseToFiles(ctx, plan, dir);
-    return masterPiece(ctx, cacheKey, inputs, dir);
+    // Announced before synthesis, so the masterer knows whether more pieces are on their way.
+    const arrival = ctx.mastering.announce();
+    let inputs: string[];
+    try {
+      // Only the file names outlive synthesis: a piece waiting for its mastering batch holds no audio in memory.
+      inputs = await synthesiseToFiles(ctx, plan, dir);
+    } catch (error) {
+      arrival.cancelled();
+      throw error;
+    }
+    return masterPiece(ctx, cacheKey, inputs, dir, 0, arrival);
   });
 }
 

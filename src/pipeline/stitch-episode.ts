@@ -71,7 +71,10 @@ export async function stitchEpisode(
 
   const known = (piece: PieceInfo): PieceInfo => (infos.set(piece.cacheKey, piece), piece);
   const silences = new Map<number, TimedPiece>();
-  for (const ms of new Set([show.pauses.segmentMs, show.pauses.storyMs])) if (ms > 0) silences.set(ms, known(await renderSilencePiece(ctx, ms)));
+  // Both pause lengths at once: each is an ffmpeg run the first time (then cached).
+  const pauses = [...new Set([show.pauses.segmentMs, show.pauses.storyMs])].filter((ms) => ms > 0);
+  const rendered = await Promise.all(pauses.map((ms) => renderSilencePiece(ctx, ms)));
+  pauses.forEach((ms, index) => silences.set(ms, known(rendered[index]!)));
   const music = {
     intro: show.music?.intro ? known(await renderMusicPiece(ctx, show.music.intro, show.music.gainDb)) : undefined,
     outro: show.music?.outro ? known(await renderMusicPiece(ctx, show.music.outro, show.music.gainDb)) : undefined,

@@ -61,4 +61,50 @@ describe('piece masterer', () => {
       expect((await measureWithEbur128(piece.speaker)).truePeak).toBeLessThanOrEqual(-2);
     }
   });
+
+  /** A masterer on its own ffmpeg tools, recording each compress batch's size. */
+  function countingMasterer(options: ConstructorParameters<typeof PieceMasterer>[1]): { masterer: PieceMasterer; batchSizes: number[] } {
+    const tools = new FfmpegTools(findFfmpeg({ pathDirs: process.env.PATH }));
+    const compress = tools.compressPieces.bind(tools);
+    const batchSizes: number[] = [];
+    tools.compressPieces = (jobs, settings) => {
+      batchSizes.push(jobs.length);
+      return compress(jobs, settings);
+    };
+    return { masterer: new PieceMasterer(tools, options), batchSizes };
+  }
+
+  // The quiet and linger times are ten minutes here: a batch that waited for them would hang the test.
+  const patient = { quietMs: 600_000, lingerMs: 600_000 };
+
+  it('starts a batch as soon as the last announced piece has arrived, with every announced piece in it', async () => {
+    const { masterer, batchSizes } = countingMasterer({ slots: 1, ...patient });
+    const [a, b] = [masterer.announce(), masterer.announce()];
+    const first = masterer.master({ inputs: [await speechLike('announced-a', 2)], dir: await pieceDir('announced-a'), settings: podcastEncoding }, a);
+    const second = masterer.master({ inputs: [await speechLike('announced-b', 3)], dir: await pieceDir('announced-b'), settings: podcastEncoding }, b);
+    await Promise.all([first, second]);
+    expect(batchSizes).toEqual([2]);
+  });
+
+  it('does not hold waiting pieces for an announced piece whose synthesis failed', async () => {
+    const { masterer, batchSizes } = countingMasterer({ slots: 1, ...patient });
+    const [a, b] = [masterer.announce(), masterer.announce()];
+    const first = masterer.master({ inputs: [await speechLike('cancel-a', 2)], dir: await pieceDir('cancel-a'), settings: podcastEncoding }, a);
+    b.cancelled();
+    b.cancelled();
+    await first;
+    expect(batchSizes).toEqual([1]);
+  });
+
+  it('gives a piece that is a slot\'s whole share a batch of its own, longest first', async () => {
+    const { masterer, batchSizes } = countingMasterer({ slots: 2 });
+    const short = await speechLike('share-short', 1);
+    const long = await speechLike('share-long', 6);
+    // Submitted short first: taking them in arrival order would put both in one batch on one core.
+    await Promise.all([
+      masterer.master({ inputs: [short], dir: await pieceDir('share-short'), settings: podcastEncoding }),
+      masterer.master({ inputs: [long], dir: await pieceDir('share-long'), settings: podcastEncoding }),
+    ]);
+    expect(batchSizes).toEqual([1, 1]);
+  });
 });
