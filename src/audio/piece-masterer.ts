@@ -80,6 +80,14 @@ interface Work {
 const QUIET_MS = 100;
 const LINGER_MS = 600;
 
+/**
+ * Most audio in one batch. Past a few minutes the ffmpeg starts a batch saves
+ * are a small part of its work, and a long batch holds one core while the other
+ * may run dry: a long episode's last dozen pieces (and their second passes)
+ * took 15 s on one core in one batch. The examples' batches hold about 150 s.
+ */
+const MAX_BATCH_SECONDS = 180;
+
 /** Podcast pieces land within this of the target, so an episode of them lands well within its ±0.5 LU. */
 const PIECE_TOLERANCE_LU = 0.3;
 
@@ -181,7 +189,7 @@ export class PieceMasterer {
       const batch: Waiting[] = [];
       let taken = 0;
       for (const entry of longestFirst) {
-        if (batch.length >= this.maxBatch || (batch.length > 0 && taken >= share)) break;
+        if (batch.length >= this.maxBatch || (batch.length > 0 && (taken >= share || taken + entry.seconds > MAX_BATCH_SECONDS))) break;
         batch.push(entry);
         taken += entry.seconds;
       }
