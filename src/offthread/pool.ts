@@ -9,6 +9,8 @@ import type { OffThreadResult, OffThreadTask } from './offthread-worker.js';
  * its thread terminated (the pool starts a fresh one).
  */
 let pool: Promise<Piscina> | undefined;
+/** Threads kept loaded while idle: none for a CLI run, one in a long-running process (keepOffThreadPoolWarm). */
+let idleThreads = 0;
 
 // The worker has this module's extension: .ts under tsx, .js compiled, .mjs in the benchmark bundle.
 const workerExtension = /\.m?js$/.exec(import.meta.url)?.[0] ?? '.ts';
@@ -26,9 +28,9 @@ function offThreadPool(): Promise<Piscina> {
       new Piscina({
         filename: new URL(`./offthread-worker${workerExtension}`, import.meta.url).href,
         execArgv: workerExecArgv(workerExtension),
-        minThreads: 0,
+        minThreads: idleThreads,
         maxThreads: MAX_THREADS,
-        // Idle threads go away, so a CLI run exits promptly after its last task.
+        // Idle threads beyond the kept ones go away (idle threads never hold a CLI run open).
         idleTimeout: 500,
       }),
   );
@@ -47,6 +49,16 @@ export function warmOffThreadPool(): void {
   void offThreadPool().then((started) => {
     for (let thread = 0; thread < MAX_THREADS; thread++) started.run({ kind: 'warm' } satisfies OffThreadTask).catch(() => undefined);
   });
+}
+
+/**
+ * For the API server and queue workers: one thread stays loaded between tasks,
+ * so a request does not wait for a thread to start and load its modules (about
+ * 0.3 s) after every pause longer than the idle timeout. Call before the first task.
+ */
+export function keepOffThreadPoolWarm(): void {
+  idleThreads = 1;
+  warmOffThreadPool();
 }
 
 export interface OffThreadRun {

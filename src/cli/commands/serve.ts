@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig, type AppConfig } from '../../config/env.js';
+import { keepOffThreadPoolWarm } from '../../offthread/pool.js';
 import { createProducer } from '../../producer.js';
 import { createServer } from '../../server/create-server.js';
 import { reportError } from '../run-command.js';
@@ -29,6 +30,7 @@ export async function startServer(publishDir: string, host: string, port: number
 
 /** The producer API plus the published files; src/producer.ts chooses the mode. */
 export async function startApiServer(config: AppConfig): Promise<{ url: string; close: () => Promise<void> }> {
+  keepOffThreadPoolWarm();
   const producer = await createProducer(config);
   const { services } = producer;
   const server = await createServer({
