@@ -6,12 +6,17 @@
  * each in its own process under GNU time, for the system tools and (with --npm) the npm-only tools
  * (bundled eSpeak NG WebAssembly and the npm ffmpeg build). The variant is bundled to plain JavaScript
  * once, before anything is timed, so no variant pays for compiling TypeScript.
+ * (e, f) a running process (as the API server or a queue worker): its first build, then, after a
+ *   two-second pause, a rebuild after one more sentence changed, each timed inside that process;
  * With --long, also (d): one cold build of a 60-minute episode from 40 CNN/DailyMail validation articles
  * (read from ../shared/data/news, the benchmark's only use of it), its wall time against (a), and the peak
  * resident memory of the largest process in its tree (GNU time: Node or an ffmpeg or engine child).
  * Usage: npx tsx scripts/bench-pipeline.ts [--rounds N] [--voice provider:name] [--npm] [--long]
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { copyFile, cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,11 +73,38 @@ async function measure(mode: 'build' | 'naive', articles: string, work: string, 
   );
   const [, wall, user, sys, rssKb] = /TIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(stderr)!;
   const result = JSON.parse(stdout.trim().split('\n').pop()!) as Result;
-  // Measured after the timed run, with Debian's ffmpeg, the same way for every variant.
-  const { stderr: ebur } = await exec('ffmpeg', ['-nostats', '-i', result.file, '-af', 'ebur128=peak=true:framelog=verbose', '-f', 'null', '-'], { maxBuffer: 64 * 1024 * 1024 });
+  return { wall: Number(wall), cpu: Number(user) + Number(sys), peakMb: Number(rssKb) / 1024, result, loudness: await loudnessOf(result.file) };
+}
+
+/** Measured after the timed run, with Debian's ffmpeg, the same way for every variant. */
+async function loudnessOf(file: string): Promise<Measured['loudness']> {
+  const { stderr: ebur } = await exec('ffmpeg', ['-nostats', '-i', file, '-af', 'ebur128=peak=true:framelog=verbose', '-f', 'null', '-'], { maxBuffer: 64 * 1024 * 1024 });
   const summary = ebur.slice(ebur.lastIndexOf('Summary:'));
-  const loudness = { lufs: Number(/I:\s+(-?[\d.]+) LUFS/.exec(summary)![1]), truePeak: Number(/Peak:\s+(-?[\d.]+) dBFS/.exec(summary)![1]) };
-  return { wall: Number(wall), cpu: Number(user) + Number(sys), peakMb: Number(rssKb) / 1024, result, loudness };
+  return { lufs: Number(/I:\s+(-?[\d.]+) LUFS/.exec(summary)![1]), truePeak: Number(/Peak:\s+(-?[\d.]+) dBFS/.exec(summary)![1]) };
+}
+
+/**
+ * (e) A running process (what the API server or a queue worker is): one process builds the episode
+ * (its first build, with nothing cached), waits two seconds (past the worker pool's idle timeout),
+ * then rebuilds after one more sentence of the middle story changed. Each build is timed inside the
+ * process: wall clock, and CPU of its threads plus the children it waited for; peak is the process's.
+ */
+async function measureRunningProcess(articles: string, work: string, tools: string): Promise<{ first: Measured; rebuild: Measured; changed: string }> {
+  const child = spawn(process.execPath, [variant, 'warm', articles, join(root, 'examples/show.json'), work, voice, tools], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const build = async (): Promise<Measured> => {
+    child.stdin.write('build\n');
+    const { value } = await lines.next();
+    const { wall, cpu, peakMb, ...result } = JSON.parse(value as string) as Result & { wall: number; cpu: number; peakMb: number };
+    return { wall, cpu, peakMb, result, loudness: await loudnessOf(result.file) };
+  };
+  const first = await build();
+  await sleep(2000);
+  const changed = await changeOneStory(articles, first.result.stories ?? []);
+  const rebuild = await build();
+  child.stdin.end();
+  await once(child, 'exit');
+  return { first, rebuild, changed };
 }
 
 /** Changes one sentence in the middle of the story in the middle of the running order (so intro and order stay). */
@@ -109,6 +141,9 @@ for (let round = 0; round < rounds; round++) {
     notes.push(`${tools}: changed ${await changeOneStory(articles, cold.result.stories ?? [])}`);
     const rebuild = await measure('build', articles, join(work, 'real'), tools);
     rows.push({ name: '(c) naive sequential', tools, m: naive }, { name: '(a) cold build', tools, m: cold }, { name: '(b) rebuild, 1 changed', tools, m: rebuild });
+    const running = await measureRunningProcess(articles, join(work, 'running'), tools);
+    notes.push(`${tools}: running process changed ${running.changed}`);
+    rows.push({ name: '(e) running: first build', tools, m: running.first }, { name: '(f) running: rebuild', tools, m: running.rebuild });
     await rm(work, { recursive: true, force: true });
   }
 }
@@ -120,7 +155,7 @@ const stat = (prefix: string, tools: string, key: 'wall' | 'cpu' | 'peakMb') => 
 console.log(`\nBriefcast pipeline benchmark: 8 example articles, voice ${voice}, ${rounds} round(s), medians\n`);
 console.log('tools   variant                    wall s   cpu s   peak MB   synthesised    LUFS    dBTP');
 for (const tools of toolSets) {
-  for (const prefix of ['(c)', '(a)', '(b)']) {
+  for (const prefix of ['(c)', '(a)', '(b)', '(e)', '(f)']) {
     const last = pick(prefix, tools).at(-1)!;
     const name = rows.find((r) => r.name.startsWith(prefix))!.name;
     console.log(
@@ -133,6 +168,7 @@ console.log(`\nratios (goals with eSpeak NG: cold/naive <= 0.5, rebuild/cold <= 
 for (const tools of toolSets) {
   console.log(`  ${tools}: cold / naive   wall ${ratio('(a)', tools, '(c)', tools, 'wall')}   cpu ${ratio('(a)', tools, '(c)', tools, 'cpu')}`);
   console.log(`  ${tools}: rebuild / cold wall ${ratio('(b)', tools, '(a)', tools, 'wall')}   cpu ${ratio('(b)', tools, '(a)', tools, 'cpu')}`);
+  console.log(`  ${tools}: running-process rebuild / cold wall ${ratio('(f)', tools, '(a)', tools, 'wall')}   cpu ${ratio('(f)', tools, '(a)', tools, 'cpu')}`);
 }
 if (toolSets.includes('npm')) console.log(`  npm cold / system cold   wall ${ratio('(a)', 'npm', '(a)', 'system', 'wall')}   cpu ${ratio('(a)', 'npm', '(a)', 'system', 'cpu')}`);
 const audio = pick('(a)', 'system').at(-1)!;

@@ -1,7 +1,8 @@
 /** The body of pipeline-variant.ts, loaded after it has started the worker pool's threads (as the CLI's entry does). */
 import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { findFfmpeg } from '../../src/audio/ffmpeg-binaries.js';
@@ -35,13 +36,34 @@ const concrete = voiceArg ? loaded : applyVoicePick(loaded, await resolveVoicePi
 const [provider, voice] = voiceArg ? [voiceArg.slice(0, voiceArg.indexOf(':')), voiceArg.slice(voiceArg.indexOf(':') + 1)] : [concrete.voice.provider, concrete.voice.name];
 const show = { ...loaded, voice: { ...loaded.voice, provider: provider!, name: voice! } };
 
-if (mode === 'build') {
+/** One build through the CLI's code path, and what it made. */
+async function buildOnce(): Promise<Record<string, unknown>> {
   const record = await createEpisode(app.ctx, { show, sources: [articlesDir], date, episodeId: 'bench' }, noProgress);
   const fresh = record.segments.filter((s) => !s.cached).length;
   const stories = record.segments.filter((s) => s.kind === 'story').map((s) => s.text);
-  process.stdout.write(
-    `${JSON.stringify({ lufs: record.audio!.integratedLufs, truePeak: record.audio!.truePeakDbtp, seconds: record.audio!.durationSeconds, segments: record.segments.length, synthesised: fresh, file: join(workDir, 'published', ...record.audio!.key.split('/')), stories })}\n`,
-  );
+  return { lufs: record.audio!.integratedLufs, truePeak: record.audio!.truePeakDbtp, seconds: record.audio!.durationSeconds, segments: record.segments.length, synthesised: fresh, file: join(workDir, 'published', ...record.audio!.key.split('/')), stories };
+}
+
+/** CPU seconds of this process (all threads) and of the children it has waited for (ffmpeg, engines), from /proc. */
+async function cpuSeconds(): Promise<number> {
+  const { user, system } = process.cpuUsage();
+  // Fields after the command name: cutime and cstime are the 14th and 15th, in clock ticks (100 per second on Linux).
+  const stat = await readFile('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (user + system) / 1e6 + (Number(fields[13]) + Number(fields[14])) / 100;
+}
+
+if (mode === 'build') {
+  process.stdout.write(`${JSON.stringify(await buildOnce())}\n`);
+} else if (mode === 'warm') {
+  // A running process (the API server or a queue worker): a build per line on stdin, timed inside the process.
+  for await (const line of createInterface({ input: process.stdin })) {
+    if (line.trim() !== 'build') break;
+    const [start, cpuBefore] = [performance.now(), await cpuSeconds()];
+    const result = await buildOnce();
+    const peakKb = Number(/VmHWM:\s+(\d+)/.exec(await readFile('/proc/self/status', 'utf8'))?.[1] ?? 0);
+    process.stdout.write(`${JSON.stringify({ ...result, wall: (performance.now() - start) / 1000, cpu: (await cpuSeconds()) - cpuBefore, peakMb: peakKb / 1024 })}\n`);
+  }
 } else {
   const articles = await ingestAndClean([articlesDir], {}, noProgress);
   const script = await app.ctx.writers.create('extractive').write({

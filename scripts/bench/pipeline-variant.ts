@@ -5,10 +5,14 @@
  * (the same engine and the same resolved ffmpeg, one step after another: one
  * synthesis per segment, then one ffmpeg run that joins, normalises loudness
  * and encodes; no cache, no parallelism).
- * Usage: node pipeline-variant.mjs <build|naive> <articles> <show.json> <work> [provider:voice] [system|npm]
+ * Mode "warm" stays running and builds once per "build" line on stdin, timing each build inside the
+ * process, as the API server or a queue worker would build (modules loaded, one pool thread kept).
+ * Usage: node pipeline-variant.mjs <build|naive|warm> <articles> <show.json> <work> [provider:voice] [system|npm]
  */
-import { warmOffThreadPool } from '../../src/offthread/pool.js';
+import { keepOffThreadPoolWarm, warmOffThreadPool } from '../../src/offthread/pool.js';
 
-// What src/cli/main.ts does for a build: the pool's threads load while the rest of the code loads.
-warmOffThreadPool();
+// What src/cli/main.ts does for a build (the pool's threads load while the rest of the code loads),
+// or, for the running-process mode, what `briefcast serve` and a queue worker do.
+if (process.argv[2] === 'warm') keepOffThreadPoolWarm();
+else warmOffThreadPool();
 await import('./pipeline-variant-run.js');
