@@ -5,6 +5,7 @@ import { feedPersons } from './credits.js';
 import { EPISODE_FILES, TRANSCRIPT_KINDS, episodeFile } from './episode-files.js';
 import { episodeNotes } from './episode-notes.js';
 import { podcastGuid } from './podcast-guid.js';
+import { episodeGuid, publishedNewestFirst } from './feed-items.js';
 import { absoluteUrl, requireAbsoluteUrl } from './urls.js';
 import { explicitAsTrueFalse, tightenCdata, xmlText } from './xml-text.js';
 
@@ -105,13 +106,4 @@ function episodeItem(show: ShowConfig, episode: EpisodeRecord, showArtworkUrl: s
   };
 }
 
-/** Stable across rebuilds of the same episode, so apps never list it twice. */
-export function episodeGuid(show: ShowConfig, episode: EpisodeRecord): string {
-  return `briefcast:${show.id}:${episode.id}`;
-}
-
-export function publishedNewestFirst(episodes: EpisodeRecord[]): EpisodeRecord[] {
-  return episodes
-    .filter((episode) => episode.status === 'published' && episode.audio)
-    .sort((a, b) => (b.publishedAt ?? b.createdAt).localeCompare(a.publishedAt ?? a.createdAt) || b.id.localeCompare(a.id));
-}
+export { episodeGuid, publishedNewestFirst } from './feed-items.js';

@@ -1,4 +1,5 @@
 import { mapConcurrent } from '../core/map-concurrent.js';
+import { loadFeedBuilder } from './publish-episode.js';
 import { toBriefcastError, type BriefcastError } from '../core/errors.js';
 import { pieceRendered, publishStep, renderPieceStep, stitchStep, writeScriptStep } from './build-steps.js';
 import type { PipelineContext } from './context.js';
@@ -117,6 +118,8 @@ export class EmbeddedExecutor implements EpisodeExecutor {
     if (order.draft) return 'draft';
     let done = 0;
     this.onProgress({ stage: 'synthesise', done, total: pieces.length });
+    // The main thread mostly waits on engines and ffmpeg from here: load the publish step's feed builder now.
+    void loadFeedBuilder().catch(() => undefined);
     // Every piece at once: engine calls are held to the synthesis slots (ctx.synthesisSlots), and a
     // piece waiting for mastering holds only file names, so a fast engine's pieces all reach the
     // masterer together and share its batches.
