@@ -24,7 +24,8 @@ async function staticPackages(entry: string): Promise<Set<string>> {
 /**
  * The parsers, the cleaning rules' language detector and the feed parser run in
  * the worker pool; loading them on the main thread as well cost a CLI build
- * about 0.3 s before its first step (linkedom 0.12 s, tinyld 0.11 s).
+ * about 0.3 s before its first step (linkedom 0.12 s, tinyld 0.11 s). The server,
+ * the queues and the feed builder load when a command or step needs them.
  */
 describe('the main thread of a CLI build', () => {
   it('loads none of the worker pool packages', async () => {
@@ -32,6 +33,14 @@ describe('the main thread of a CLI build', () => {
     for (const name of ['linkedom', 'marked', '@mozilla/readability', 'tinyld']) expect(packages.has(name), name).toBe(false);
     // The scan sees the packages the main thread does load.
     expect(packages.has('fluent-ffmpeg')).toBe(true);
+  });
+
+  it('loads neither the HTTP server nor the queues until a command starts them', async () => {
+    const packages = await staticPackages('src/cli/program.ts');
+    for (const name of ['fastify', 'bullmq', 'ioredis', '@bull-board/api', 'feedsmith']) expect(packages.has(name), name).toBe(false);
+    // They are still reached, through the commands' dynamic imports.
+    const serve = await staticPackages('src/server/create-server.ts');
+    expect(serve.has('fastify')).toBe(true);
   });
 
   it('reaches the worker pool packages from the worker entry (guards the scan)', async () => {

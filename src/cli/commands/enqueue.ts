@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/env.js';
 import { ingestAndClean } from '../../pipeline/build-now.js';
-import { createDistributedApp } from '../../queue/distributed-app.js';
 import { createProgressReporter } from '../progress-reporter.js';
 import { reportError } from '../run-command.js';
 import { publicKeys } from '../../storage/keys.js';
@@ -32,6 +31,7 @@ export function registerEnqueue(program: Command): void {
       let close: (() => Promise<void>) | undefined;
       try {
         const config = loadConfig();
+        const { createDistributedApp } = await import('../../queue/distributed-app.js');
         const distributed = createDistributedApp(config);
         close = distributed.close;
         const { ctx } = distributed.app;

@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig, type AppConfig } from '../../config/env.js';
 import { keepOffThreadPoolWarm } from '../../offthread/pool.js';
-import { createProducer } from '../../producer.js';
-import { createServer } from '../../server/create-server.js';
 import { reportError } from '../run-command.js';
 
 export interface ServeOptions {
@@ -19,8 +17,12 @@ function stopOnSignals(close: () => Promise<void>): void {
   process.once('SIGTERM', stop);
 }
 
+// The server and the producer are loaded when a command starts them: fastify, BullMQ and their plugins
+// take about half a second to load, which every other command (a `create`) would pay at start-up.
+
 /** Serves only the published folder (the demo uses this); resolves once it listens. */
 export async function startServer(publishDir: string, host: string, port: number): Promise<{ url: string; close: () => Promise<void> }> {
+  const { createServer } = await import('../../server/create-server.js');
   const server = await createServer({ publishDir });
   const address = await server.listen({ host, port });
   const close = () => server.close();
@@ -31,6 +33,7 @@ export async function startServer(publishDir: string, host: string, port: number
 /** The producer API plus the published files; src/producer.ts chooses the mode. */
 export async function startApiServer(config: AppConfig): Promise<{ url: string; close: () => Promise<void> }> {
   keepOffThreadPoolWarm();
+  const [{ createProducer }, { createServer }] = await Promise.all([import('../../producer.js'), import('../../server/create-server.js')]);
   const producer = await createProducer(config);
   const { services } = producer;
   const server = await createServer({
