@@ -37,6 +37,8 @@ export interface AppOverrides {
   lock?: KeyedLock;
   /** Synthesis services shared across processes (the distributed mode's Redis rate limiter, its retry policy). */
   synthesis?: Partial<SynthesisServices>;
+  /** Pieces reach this process through queue jobs (a worker): its masterer cannot know that no more are coming. */
+  piecesFromQueue?: boolean;
 }
 
 /** Registers every built-in provider; a vendor's SDK is imported only when a show first asks for that provider. */
@@ -83,7 +85,7 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
     providers,
     writers,
     ffmpeg,
-    mastering: new PieceMasterer(ffmpeg, { slots: config.concurrency }),
+    mastering: new PieceMasterer(ffmpeg, { slots: config.concurrency, announcesEveryPiece: !overrides.piecesFromQueue }),
     encoding: podcastEncoding,
     scratchDir: join(dataDir, 'tmp'),
     concurrency: config.concurrency,

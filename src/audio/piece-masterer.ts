@@ -38,6 +38,13 @@ export interface PieceMastererOptions {
   slots: number;
   /** Most pieces in one batch. */
   maxBatch?: number;
+  /**
+   * Whether every piece this process will master soon is announced (see announce): true for the
+   * embedded build, which starts all of an episode's pieces at once. A queue worker's next pieces
+   * come from jobs it has not taken yet, so it keeps the timing rule alone (false), and its batches
+   * still gather pieces from the jobs that follow.
+   */
+  announcesEveryPiece?: boolean;
   /** How long a batch waits after the last arrival, and at most after its first (defaults below). */
   quietMs?: number;
   lingerMs?: number;
@@ -164,7 +171,7 @@ export class PieceMasterer {
   private ready(): boolean {
     const now = performance.now();
     // Pieces handed over without an announcement (music, direct callers) keep the timing rule alone.
-    const nothingComing = this.announced === 0 && this.waiting.every((entry) => entry.announced);
+    const nothingComing = this.options.announcesEveryPiece !== false && this.announced === 0 && this.waiting.every((entry) => entry.announced);
     return nothingComing || this.waiting.length >= this.maxBatch || now - this.lastArrival >= this.quietMs || now - this.waiting[0]!.arrivedAt >= this.lingerMs;
   }
 

@@ -9,7 +9,7 @@ import type { OffThreadResult, OffThreadTask } from './offthread-worker.js';
  * its thread terminated (the pool starts a fresh one).
  */
 let pool: Promise<Piscina> | undefined;
-/** Threads kept loaded while idle: none for a CLI run, one in a long-running process (keepOffThreadPoolWarm). */
+/** Threads kept loaded while idle: none for a CLI run or a queue worker, one in the API server (keepOffThreadPoolWarm). */
 let idleThreads = 0;
 
 // The worker has this module's extension: .ts under tsx, .js compiled, .mjs in the benchmark bundle.
@@ -52,9 +52,10 @@ export function warmOffThreadPool(): void {
 }
 
 /**
- * For the API server and queue workers: one thread stays loaded between tasks,
- * so a request does not wait for a thread to start and load its modules (about
- * 0.3 s) after every pause longer than the idle timeout. Call before the first task.
+ * For the API server: one thread stays loaded between tasks, so a request does
+ * not wait for a thread to start and load its modules (about 0.3 s) after every
+ * pause longer than the idle timeout. Call before the first task. Queue workers
+ * do not call it: their pool tasks come in bursts, and an idle worker need not hold a thread.
  */
 export function keepOffThreadPoolWarm(): void {
   idleThreads = 1;

@@ -42,7 +42,7 @@ export function createDistributedApp(config: AppConfig, overrides: AppOverrides 
     // One quick retry in the worker; longer outages and long Retry-After waits go back to the queue, which survives restarts.
     retry: { ...defaultRetryPolicy, maxRetries: 1, maxRetryAfterMs: 5_000 },
   };
-  const app = createApp(config, { ...overrides, logger, synthesis, lock: overrides.lock ?? createRedisLock({ redis, prefix, logger }) });
+  const app = createApp(config, { ...overrides, logger, synthesis, piecesFromQueue: true, lock: overrides.lock ?? createRedisLock({ redis, prefix, logger }) });
   const queues = new QueueSet(redis, prefix);
   const progress = new ProgressTracker(redis, prefix);
   const episodes = new EpisodeRunner(app.ctx, new BullmqExecutor(queues, progress, config.distributed));

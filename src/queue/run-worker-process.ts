@@ -4,7 +4,6 @@ import { createDistributedApp } from './distributed-app.js';
 import { jobHandlers } from './handlers/index.js';
 import { allQueueNames, QueueNames, type QueueName } from './job-types.js';
 import { startWorkers } from './worker-runtime.js';
-import { keepOffThreadPoolWarm } from '../offthread/pool.js';
 import { BriefcastError, ErrorCodes } from '../core/errors.js';
 import { piecesInFlight } from '../pipeline/context.js';
 
@@ -46,7 +45,6 @@ export function parseQueueNames(names: string[] | undefined): QueueName[] {
  */
 export async function runWorkerProcess(config: AppConfig, options: WorkerProcessOptions = {}): Promise<void> {
   const queues = parseQueueNames(options.queues);
-  keepOffThreadPoolWarm();
   const distributed = createDistributedApp(config);
   const { app } = distributed;
   await options.prepare?.(app);
