@@ -106,6 +106,8 @@ function runCli(binary: string, lines: string[], language: string): Promise<stri
       if (code === 0) resolve(Buffer.concat(out).toString('utf8'));
       else reject(new BriefcastError(ErrorCodes.TTS_FAILED, `espeak-ng phonemiser failed (${signal ?? code}): ${Buffer.concat(err).toString().slice(0, 200)}`, { retryable: true }));
     });
+    // A phonemiser that exits before reading all its input breaks the pipe (EPIPE); its exit code says what went wrong.
+    child.stdin.on('error', () => undefined);
     child.stdin.end(input);
   });
 }

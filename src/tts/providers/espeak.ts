@@ -100,6 +100,9 @@ class EspeakCliProvider extends EspeakBase {
         } else if (text === undefined) resolve(Buffer.concat(out).toString('utf8'));
         else resolve(new Uint8Array(Buffer.concat(out)));
       });
+      // An engine that exits before reading its stdin (a --version query, or a failure) breaks the pipe
+      // (EPIPE): that is no error of its own, and the exit code says what happened.
+      child.stdin.on('error', () => undefined);
       child.stdin.end(text ?? '');
     });
   }
