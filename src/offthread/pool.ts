@@ -91,6 +91,11 @@ export async function runOffThread<K extends OffThreadTask['kind']>(task: Extrac
   return result as Extract<OffThreadResult, { kind: K }>;
 }
 
+/** Threads the pool holds now, loaded or starting (0 before its first task). */
+export async function offThreadThreadCount(): Promise<number> {
+  return pool ? (await pool).threads.length : 0;
+}
+
 /** Stops the pool's threads (tests and shutdown); a later task starts a new pool. */
 export async function closeOffThreadPool(): Promise<void> {
   const current = pool;
