@@ -6,7 +6,7 @@
  * each in its own process under GNU time, for the system tools and (with --npm) the npm-only tools
  * (bundled eSpeak NG WebAssembly and the npm ffmpeg build). The variant is bundled to plain JavaScript
  * once, before anything is timed, so no variant pays for compiling TypeScript.
- * (e, f) a running process (as the API server or a queue worker): its first build, then, after a
+ * (e, f) a running process (as the API server): its first build, then, after a
  *   two-second pause, a rebuild after one more sentence changed, each timed inside that process;
  * With --long, also (d): one cold build of a 60-minute episode from 40 CNN/DailyMail validation articles
  * (read from ../shared/data/news, the benchmark's only use of it), its wall time against (a), and the peak
@@ -84,7 +84,7 @@ async function loudnessOf(file: string): Promise<Measured['loudness']> {
 }
 
 /**
- * (e) A running process (what the API server or a queue worker is): one process builds the episode
+ * (e) A running process (what the API server is): one process builds the episode
  * (its first build, with nothing cached), waits two seconds (past the worker pool's idle timeout),
  * then rebuilds after one more sentence of the middle story changed. Each build is timed inside the
  * process: wall clock, and CPU of its threads plus the children it waited for; peak is the process's.

@@ -56,7 +56,7 @@ async function cpuSeconds(): Promise<number> {
 if (mode === 'build') {
   process.stdout.write(`${JSON.stringify(await buildOnce())}\n`);
 } else if (mode === 'warm') {
-  // A running process (the API server or a queue worker): a build per line on stdin, timed inside the process.
+  // A running process (the API server): a build per line on stdin, timed inside the process.
   for await (const line of createInterface({ input: process.stdin })) {
     if (line.trim() !== 'build') break;
     const [start, cpuBefore] = [performance.now(), await cpuSeconds()];

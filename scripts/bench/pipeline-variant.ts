@@ -6,13 +6,13 @@
  * synthesis per segment, then one ffmpeg run that joins, normalises loudness
  * and encodes; no cache, no parallelism).
  * Mode "warm" stays running and builds once per "build" line on stdin, timing each build inside the
- * process, as the API server or a queue worker would build (modules loaded, one pool thread kept).
+ * process, as the API server would build (modules loaded, one pool thread kept).
  * Usage: node pipeline-variant.mjs <build|naive|warm> <articles> <show.json> <work> [provider:voice] [system|npm]
  */
 import { keepOffThreadPoolWarm, warmOffThreadPool } from '../../src/offthread/pool.js';
 
 // What src/cli/main.ts does for a build (the pool's threads load while the rest of the code loads),
-// or, for the running-process mode, what `briefcast serve` and a queue worker do.
+// or, for the running-process mode, what `briefcast serve` does.
 if (process.argv[2] === 'warm') keepOffThreadPoolWarm();
 else warmOffThreadPool();
 await import('./pipeline-variant-run.js');
