@@ -151,10 +151,7 @@ export class PieceMasterer {
   }
 
   async master(request: MasterRequest, arrival?: PieceArrival): Promise<MasteredPiece> {
-    const seconds = await estimateSeconds(request.inputs).catch((error: unknown) => {
-      arrival?.cancelled();
-      throw error;
-    });
+    const seconds = await estimateSeconds(request.inputs);
     return new Promise((resolve, reject) => {
       this.lastArrival = performance.now();
       this.waiting.push({ arrivedAt: this.lastArrival, seconds, request, announced: arrival !== undefined, resolve, reject });

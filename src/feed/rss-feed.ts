@@ -105,5 +105,3 @@ function episodeItem(show: ShowConfig, episode: EpisodeRecord, showArtworkUrl: s
     },
   };
 }
-
-export { episodeGuid, publishedNewestFirst } from './feed-items.js';

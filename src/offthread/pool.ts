@@ -11,6 +11,7 @@ import type { OffThreadResult, OffThreadTask } from './offthread-worker.js';
 let pool: Promise<Piscina> | undefined;
 /** Threads kept loaded while idle: none for a CLI run or a queue worker, one in the API server (keepOffThreadPoolWarm). */
 let idleThreads = 0;
+const MAX_THREADS = 2;
 
 // The worker has this module's extension: .ts under tsx, .js compiled, .mjs in the benchmark bundle.
 const workerExtension = /\.m?js$/.exec(import.meta.url)?.[0] ?? '.ts';
@@ -36,8 +37,6 @@ function offThreadPool(): Promise<Piscina> {
   );
   return pool;
 }
-
-const MAX_THREADS = 2;
 
 /**
  * Starts the pool's threads now, so that they load their modules (the HTML,
