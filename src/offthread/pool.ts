@@ -11,7 +11,8 @@ import type { OffThreadResult, OffThreadTask } from './offthread-worker.js';
 let pool: Promise<Piscina> | undefined;
 /** Threads kept loaded while idle: none for a CLI run or a queue worker, one in the API server (keepOffThreadPoolWarm). */
 let idleThreads = 0;
-const MAX_THREADS = 2;
+/** Threads at most: two by default; one in a queue worker (limitOffThreadPool). */
+let maxThreads = 2;
 
 // The worker has this module's extension: .ts under tsx, .js compiled, .mjs in the benchmark bundle.
 const workerExtension = /\.m?js$/.exec(import.meta.url)?.[0] ?? '.ts';
@@ -30,7 +31,7 @@ function offThreadPool(): Promise<Piscina> {
         filename: new URL(`./offthread-worker${workerExtension}`, import.meta.url).href,
         execArgv: workerExecArgv(workerExtension),
         minThreads: idleThreads,
-        maxThreads: MAX_THREADS,
+        maxThreads,
         // Idle threads beyond the kept ones go away (idle threads never hold a CLI run open).
         idleTimeout: 500,
       }),
@@ -46,7 +47,7 @@ function offThreadPool(): Promise<Piscina> {
  */
 export function warmOffThreadPool(): void {
   void offThreadPool().then((started) => {
-    for (let thread = 0; thread < MAX_THREADS; thread++) started.run({ kind: 'warm' } satisfies OffThreadTask).catch(() => undefined);
+    for (let thread = 0; thread < maxThreads; thread++) started.run({ kind: 'warm' } satisfies OffThreadTask).catch(() => undefined);
   });
 }
 
@@ -59,6 +60,17 @@ export function warmOffThreadPool(): void {
 export function keepOffThreadPoolWarm(): void {
   idleThreads = 1;
   warmOffThreadPool();
+}
+
+/**
+ * For a queue worker: at most `threads` pool threads. Each thread loads its own
+ * copy of the parsing and script code (about 80 MB under tsx), and a burst of
+ * script jobs made a worker start two, which set its peak memory; scaling out
+ * is adding worker processes. Call before the first task.
+ */
+export function limitOffThreadPool(threads: number): void {
+  maxThreads = Math.max(1, Math.floor(threads));
+  idleThreads = Math.min(idleThreads, maxThreads);
 }
 
 export interface OffThreadRun {

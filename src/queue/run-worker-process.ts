@@ -6,6 +6,7 @@ import { allQueueNames, QueueNames, type QueueName } from './job-types.js';
 import { startWorkers } from './worker-runtime.js';
 import { BriefcastError, ErrorCodes } from '../core/errors.js';
 import { piecesInFlight } from '../pipeline/context.js';
+import { limitOffThreadPool } from '../offthread/pool.js';
 
 export interface WorkerProcessOptions {
   /** Queues to serve; all when empty. */
@@ -45,6 +46,8 @@ export function parseQueueNames(names: string[] | undefined): QueueName[] {
  */
 export async function runWorkerProcess(config: AppConfig, options: WorkerProcessOptions = {}): Promise<void> {
   const queues = parseQueueNames(options.queues);
+  // One pool thread per worker process bounds its memory; more workers give more threads.
+  limitOffThreadPool(1);
   const distributed = createDistributedApp(config);
   const { app } = distributed;
   await options.prepare?.(app);
