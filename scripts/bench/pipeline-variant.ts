@@ -13,6 +13,6 @@ import { keepOffThreadPoolWarm, warmOffThreadPool } from '../../src/offthread/po
 
 // What src/cli/main.ts does for a build (the pool's threads load while the rest of the code loads),
 // or, for the running-process mode, what `briefcast serve` does.
-if (process.argv[2] === 'warm') keepOffThreadPoolWarm();
-else warmOffThreadPool();
+if (process.argv[2] === 'warm') void keepOffThreadPoolWarm();
+else void warmOffThreadPool();
 await import('./pipeline-variant-run.js');

@@ -1,6 +1,6 @@
 import type { Piscina } from 'piscina';
 import { BriefcastError, ErrorCodes, type ErrorCode } from '../core/errors.js';
-import type { OffThreadResult, OffThreadTask } from './offthread-worker.js';
+import { isScriptKindTask, type OffThreadResult, type OffThreadTask } from './task-types.js';
 
 /**
  * One pool of worker threads for the CPU-heavy pure steps: parsing pages,
@@ -9,13 +9,17 @@ import type { OffThreadResult, OffThreadTask } from './offthread-worker.js';
  * its thread terminated (the pool starts a fresh one).
  */
 let pool: Promise<Piscina> | undefined;
-/** Threads kept loaded while idle: none for a CLI run or a queue worker, one in the API server (keepOffThreadPoolWarm). */
+/** Threads kept loaded while idle: none for a CLI run, one in the API server and in a queue worker that writes scripts (keepOffThreadPoolWarm). */
 let idleThreads = 0;
 /** Threads at most: two by default; one in a queue worker (limitOffThreadPool). */
 let maxThreads = 2;
+/** Whether the threads load only the script tasks' code (a queue worker: limitOffThreadPool). */
+let scriptTasksOnly = false;
 
 // The worker has this module's extension: .ts under tsx, .js compiled, .mjs in the benchmark bundle.
 const workerExtension = /\.m?js$/.exec(import.meta.url)?.[0] ?? '.ts';
+const allTasksEntry = new URL(`./offthread-worker${workerExtension}`, import.meta.url).href;
+const scriptTasksEntry = new URL(`./script-worker${workerExtension}`, import.meta.url).href;
 
 /** A TypeScript worker inherits tsx from a process started by tsx, and is given it otherwise (tests). */
 function workerExecArgv(extension: string): string[] {
@@ -28,7 +32,7 @@ function offThreadPool(): Promise<Piscina> {
   pool ??= import('piscina').then(
     ({ Piscina }) =>
       new Piscina({
-        filename: new URL(`./offthread-worker${workerExtension}`, import.meta.url).href,
+        filename: scriptTasksOnly ? scriptTasksEntry : allTasksEntry,
         execArgv: workerExecArgv(workerExtension),
         minThreads: idleThreads,
         maxThreads,
@@ -41,36 +45,43 @@ function offThreadPool(): Promise<Piscina> {
 
 /**
  * Starts the pool's threads now, so that they load their modules (the HTML,
- * Markdown, cleaning, language and script code: about 0.3 s each) while the
- * main thread is still loading its own, instead of after it. A CLI build calls
- * this first thing; the threads still leave after their idle timeout.
+ * Markdown, cleaning, language and script code: about 0.3 s each, over a
+ * second under tsx) while the main thread is still loading its own, instead of
+ * inside the first task. A CLI build calls this first thing and does not wait;
+ * the threads still leave after their idle timeout. Resolves once every thread
+ * has loaded (never rejects: a thread that fails to load fails its first task).
  */
-export function warmOffThreadPool(): void {
-  void offThreadPool().then((started) => {
-    for (let thread = 0; thread < maxThreads; thread++) started.run({ kind: 'warm' } satisfies OffThreadTask).catch(() => undefined);
-  });
+export async function warmOffThreadPool(): Promise<void> {
+  const started = await offThreadPool();
+  await Promise.all(Array.from({ length: maxThreads }, () => started.run({ kind: 'warm' } satisfies OffThreadTask).catch(() => undefined)));
 }
 
 /**
- * For the API server: one thread stays loaded between tasks, so a request does
- * not wait for a thread to start and load its modules (about 0.3 s) after every
- * pause longer than the idle timeout. Call before the first task. Queue workers
- * do not call it: their pool tasks come in bursts, and an idle worker need not hold a thread.
+ * Keeps one thread loaded between tasks, so a task does not wait for a thread
+ * to start and load its modules after every pause longer than the idle
+ * timeout. The API server calls it (a request should not pay the load), and so
+ * does a queue worker that writes scripts (an episode's script job would pay
+ * it, since episodes come minutes apart). Call before the first task; the
+ * promise resolves once the threads have loaded.
  */
-export function keepOffThreadPoolWarm(): void {
+export function keepOffThreadPoolWarm(): Promise<void> {
   idleThreads = 1;
-  warmOffThreadPool();
+  return warmOffThreadPool();
 }
 
 /**
- * For a queue worker: at most `threads` pool threads. Each thread loads its own
- * copy of the parsing and script code (about 80 MB under tsx), and a burst of
- * script jobs made a worker start two, which set its peak memory; scaling out
- * is adding worker processes. Call before the first task.
+ * For a queue worker: at most `threads` pool threads, loading only the script
+ * tasks' code. Each thread loads its own copy of the code it runs (about 105 MB
+ * under tsx with the page, feed and cleaning code, about 35 MB without), and a
+ * burst of script jobs made a worker start two, which set its peak memory;
+ * scaling out is adding worker processes. A task of another kind still runs:
+ * its thread loads the full entry when the first such task comes. Call before
+ * the first task.
  */
-export function limitOffThreadPool(threads: number): void {
+export function limitOffThreadPool(threads: number, options: { scriptTasksOnly?: boolean } = {}): void {
   maxThreads = Math.max(1, Math.floor(threads));
   idleThreads = Math.min(idleThreads, maxThreads);
+  scriptTasksOnly = options.scriptTasksOnly ?? false;
 }
 
 export interface OffThreadRun {
@@ -90,7 +101,8 @@ export async function runOffThread<K extends OffThreadTask['kind']>(task: Extrac
   const subject = run.subject ? { subject: run.subject } : {};
   let result: OffThreadResult;
   try {
-    result = (await (await offThreadPool()).run(task, { signal })) as OffThreadResult;
+    const entry = scriptTasksOnly && !isScriptKindTask(task) ? { filename: allTasksEntry } : {};
+    result = (await (await offThreadPool()).run(task, { signal, ...entry })) as OffThreadResult;
   } catch (error) {
     if (signal.aborted) throw new BriefcastError(ErrorCodes.INPUT_LIMIT, run.overTimeMessage, { ...subject, details: { limit: run.limit, max: run.timeoutMs } });
     throw new BriefcastError(ErrorCodes.INTERNAL, `${task.kind} failed in the worker pool: ${error instanceof Error ? error.message : String(error)}`, { ...subject, cause: error });

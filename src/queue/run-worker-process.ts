@@ -6,7 +6,7 @@ import { allQueueNames, QueueNames, type QueueName } from './job-types.js';
 import { startWorkers } from './worker-runtime.js';
 import { BriefcastError, ErrorCodes } from '../core/errors.js';
 import { piecesInFlight } from '../pipeline/context.js';
-import { limitOffThreadPool } from '../offthread/pool.js';
+import { keepOffThreadPoolWarm, limitOffThreadPool } from '../offthread/pool.js';
 
 export interface WorkerProcessOptions {
   /** Queues to serve; all when empty. */
@@ -40,17 +40,30 @@ export function parseQueueNames(names: string[] | undefined): QueueName[] {
 }
 
 /**
+ * One pool thread per worker process, loading only the script tasks' code,
+ * bounds its memory; more workers give more threads. Script jobs write and
+ * ear-check in that thread, so a worker serving them loads it while the app is
+ * wired and keeps it, instead of loading its modules (over a second under tsx)
+ * inside the first script job after every idle pause. Resolves once the thread
+ * has loaded.
+ */
+export function prepareWorkerPool(queues: readonly QueueName[]): Promise<void> {
+  limitOffThreadPool(1, { scriptTasksOnly: true });
+  return queues.includes(QueueNames.script) ? keepOffThreadPoolWarm() : Promise.resolve();
+}
+
+/**
  * A worker process: serves the chosen queues until SIGTERM or SIGINT, then
  * stops taking jobs and gives running ones the configured grace period. A
  * second signal stops at once (jobs are handed back or picked up as stalled).
  */
 export async function runWorkerProcess(config: AppConfig, options: WorkerProcessOptions = {}): Promise<void> {
   const queues = parseQueueNames(options.queues);
-  // One pool thread per worker process bounds its memory; more workers give more threads.
-  limitOffThreadPool(1);
+  const warming = prepareWorkerPool(queues);
   const distributed = createDistributedApp(config);
   const { app } = distributed;
   await options.prepare?.(app);
+  await warming;
   const runtime = await startWorkers({
     deps: { ctx: app.ctx, queues: distributed.queues, progress: distributed.progress, config: config.distributed },
     handlers: jobHandlers,

@@ -43,6 +43,11 @@ describe('the main thread of a CLI build', () => {
     expect(serve.has('fastify')).toBe(true);
   });
 
+  it("keeps a queue worker's script-only thread entry free of the parsing packages", async () => {
+    const packages = await staticPackages('src/offthread/script-worker.ts');
+    for (const name of ['linkedom', 'marked', '@mozilla/readability', 'tinyld', 'feedsmith']) expect(packages.has(name), name).toBe(false);
+  });
+
   it('reaches the worker pool packages from the worker entry (guards the scan)', async () => {
     const packages = await staticPackages('src/offthread/offthread-worker.ts');
     for (const name of ['linkedom', 'marked', '@mozilla/readability', 'tinyld']) expect(packages.has(name), name).toBe(true);

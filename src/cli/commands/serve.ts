@@ -32,7 +32,7 @@ export async function startServer(publishDir: string, host: string, port: number
 
 /** The producer API plus the published files; src/producer.ts chooses the mode. */
 export async function startApiServer(config: AppConfig): Promise<{ url: string; close: () => Promise<void> }> {
-  keepOffThreadPoolWarm();
+  void keepOffThreadPoolWarm();
   const [{ createProducer }, { createServer }] = await Promise.all([import('../../producer.js'), import('../../server/create-server.js')]);
   const producer = await createProducer(config);
   const { services } = producer;
