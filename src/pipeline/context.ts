@@ -44,9 +44,11 @@ export interface PipelineContext {
  * Synthesis jobs a queue worker takes at once for `concurrency` engine slots:
  * more than the slots, so synthesised pieces queue up for mastering and share
  * its ffmpeg processes (src/audio/piece-masterer.ts), and few enough that other
- * workers get their share of an episode's jobs. The embedded executor starts
+ * workers get their share of an episode's jobs. With four per slot, the second
+ * half of an 8-article episode's 15 pieces was only taken once the first half
+ * was mastered (scripts/bench-distributed.ts). The embedded executor starts
  * every piece of its episode at once.
  */
 export function piecesInFlight(concurrency: number): number {
-  return Math.max(1, concurrency) * 4;
+  return Math.max(1, concurrency) * 8;
 }
