@@ -36,7 +36,7 @@ const variant = join(bundleDir, 'pipeline-variant.mjs');
 // Split into chunks so that lazily imported modules (vendor SDKs) stay lazy instead of being hoisted into the entry.
 await rm(bundleDir, { recursive: true, force: true });
 await build({
-  entryPoints: { 'pipeline-variant': join(root, 'scripts/bench/pipeline-variant.ts'), 'offthread-worker': join(root, 'src/offthread/offthread-worker.ts'), 'core-worker': join(root, 'src/offthread/core-worker.ts') },
+  entryPoints: { 'pipeline-variant': join(root, 'scripts/bench/pipeline-variant.ts'), 'offthread-worker': join(root, 'src/offthread/offthread-worker.ts'), 'script-worker': join(root, 'src/offthread/script-worker.ts') },
   bundle: true,
   splitting: true,
   platform: 'node',

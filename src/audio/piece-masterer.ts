@@ -2,13 +2,12 @@ import { open, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { encodingFingerprint, SAMPLES_PER_MP3_FRAME, type EncodeSettings } from './encode-settings.js';
 import type { FfmpegTools, RenderJob } from './ffmpeg.js';
-import { ENCODE_LOSS_LU, limitedLoudness } from './limiter-estimate.js';
+import { ENCODE_LOSS_LU, limitedLoudness, LimiterEnvelopeMeter } from './limiter-estimate.js';
 import { combineLoudness } from './loudness-blocks.js';
 import { bestPass, firstPass, nextPass, passAccepted, passesLeft, type LoudnessPrediction, type MasterPass, type MeasuredPass, type PassTarget } from './mastering-passes.js';
 import { countMp3Frames } from './mp3-frames.js';
 import { GAIN_STEP_DB, gainStepEnergyFactor, raiseMp3Gain } from './mp3-gain.js';
-import { measureOffThread } from './measure-off-thread.js';
-import type { PieceAnalysis } from './sample-analysis.js';
+import { analyseSampleFile, type PieceAnalysis } from './sample-analysis.js';
 import { PODCAST_PEAK_FOR_TWIN_DBTP, speakerTarget, TWIN_GAIN_STEPS } from './speaker-rendition.js';
 
 export interface MasterRequest {
@@ -223,21 +222,19 @@ export class PieceMasterer {
     const settings = requests[0]!.settings;
     const raws = requests.map((request) => join(request.dir, 'compressed.f32'));
     await this.ffmpeg.compressPieces(requests.map((request, index) => ({ inputs: request.inputs, raw: raws[index]! })), settings);
-    // All of a batch's pieces at once, on the pool's threads; an envelope is 8 bytes per 32 samples (about 2 MB for a batch's 180 s).
-    const work: Work[] = await Promise.all(
-      requests.map(async (request, index) => {
-        const raw = raws[index]!;
-        const { compressed, sampleFrames, predict } = await measureCompressed(raw, settings);
-        const piece: Work = { request, target: passTarget(request, settings, compressed), raw, seconds: sampleFrames / settings.sampleRate, renders: [], passes: [] };
-        this.addRender(piece, firstPass(piece.target, predict));
-        return piece;
-      }),
-    );
+    const work: Work[] = [];
+    for (const [index, request] of requests.entries()) {
+      // One piece's envelope at a time (8 bytes per 32 samples): a batch of long pieces would hold tens of MB.
+      const raw = raws[index]!;
+      const { compressed, sampleFrames, predict } = await measureCompressed(raw, settings);
+      const piece: Work = { request, target: passTarget(request, settings, compressed), raw, seconds: sampleFrames / settings.sampleRate, renders: [], passes: [] };
+      this.addRender(piece, firstPass(piece.target, predict));
+      work.push(piece);
+    }
     // Pieces that missed their target get another pass (rare: the prediction, measured again, is corrected by what the last pass measured).
     for (let pending = work; pending.length > 0; pending = this.unfinished(pending)) {
       if (pending !== work) {
-        const measured = await Promise.all(pending.map((piece) => measureCompressed(piece.raw, settings)));
-        pending.forEach((piece, index) => this.addRender(piece, nextPass(piece.target, piece.passes, measured[index]!.predict)!));
+        for (const piece of pending) this.addRender(piece, nextPass(piece.target, piece.passes, (await measureCompressed(piece.raw, settings)).predict)!);
       }
       await this.render(pending, settings);
     }
@@ -258,15 +255,9 @@ export class PieceMasterer {
     await this.ffmpeg.renderPieces(jobs, settings);
     const decoded = jobs.map((job) => ({ mp3: job.mp3, raw: `${job.mp3}.f32` }));
     await this.ffmpeg.decodePieces(decoded, settings);
-    const analyses = await Promise.all(
-      decoded.map(async ({ raw }) => {
-        const { analysis } = await measureOffThread({ path: raw, channels: settings.channels, sampleRate: settings.sampleRate, frameSamples: SAMPLES_PER_MP3_FRAME, peakKind: 'true' });
-        await rm(raw, { force: true });
-        return analysis;
-      }),
-    );
     for (const [index, piece] of work.entries()) {
-      const analysis = analyses[index]!;
+      const analysis = await analyseSampleFile(decoded[index]!.raw, settings.channels, settings.sampleRate, SAMPLES_PER_MP3_FRAME);
+      await rm(decoded[index]!.raw, { force: true });
       const render = piece.renders.at(-1)!;
       render.analysis = analysis;
       const { integratedLufs } = combineLoudness([analysis], settings.sampleRate, SAMPLES_PER_MP3_FRAME);
@@ -304,9 +295,9 @@ export class PieceMasterer {
 async function measureCompressed(raw: string, settings: EncodeSettings): Promise<{ compressed: PassTarget['compressed']; sampleFrames: number; predict: LoudnessPrediction }> {
   const sampleFrames = (await stat(raw)).size / (4 * settings.channels);
   // The sample peak is enough before mastering (sample-analysis.ts), at a fraction of the true peak's cost.
-  const measured = await measureOffThread({ path: raw, channels: settings.channels, sampleRate: settings.sampleRate, frameSamples: SAMPLES_PER_MP3_FRAME, peakKind: 'sample', envelopeFrames: sampleFrames });
-  const { energies, truePeakDbtp } = measured.analysis;
-  const envelope = measured.envelope!;
+  const meter = new LimiterEnvelopeMeter(settings.channels, sampleFrames);
+  const { energies, truePeakDbtp } = await analyseSampleFile(raw, settings.channels, settings.sampleRate, SAMPLES_PER_MP3_FRAME, 'sample', meter);
+  const envelope = meter.finish();
   return {
     compressed: { integratedLufs: combineLoudness([{ energies }], settings.sampleRate, SAMPLES_PER_MP3_FRAME).integratedLufs, truePeakDbtp },
     sampleFrames,

@@ -7,13 +7,13 @@ import { cleanArticle } from '../clean/index.js';
 import { parseNewsFeed } from '../ingest/feeds/parse-news-feed.js';
 import { ingestHtml } from '../ingest/ingest-html.js';
 import { ingestMarkdown } from '../ingest/ingest-markdown.js';
-import runCoreTask from './core-worker.js';
-import { failedTask, isCoreTask, type OffThreadResult, type OffThreadTask } from './task-types.js';
+import runScriptTask from './script-worker.js';
+import { failedTask, isScriptKindTask, type OffThreadResult, type OffThreadTask } from './task-types.js';
 
 export type { OffThreadResult, OffThreadTask } from './task-types.js';
 
-export default function runTask(task: OffThreadTask): OffThreadResult | Promise<OffThreadResult> {
-  if (isCoreTask(task)) return runCoreTask(task);
+export default function runTask(task: OffThreadTask): OffThreadResult {
+  if (isScriptKindTask(task)) return runScriptTask(task);
   try {
     switch (task.kind) {
       case 'page':

@@ -1,10 +1,10 @@
 import type { Piscina } from 'piscina';
 import { BriefcastError, ErrorCodes, type ErrorCode } from '../core/errors.js';
-import { isCoreTask, type OffThreadResult, type OffThreadTask } from './task-types.js';
+import { isScriptKindTask, type OffThreadResult, type OffThreadTask } from './task-types.js';
 
 /**
  * One pool of worker threads for the CPU-heavy pure steps: parsing pages,
- * Markdown and feeds, writing and ear-checking scripts, and measuring audio. The event loop
+ * Markdown and feeds, and writing and ear-checking scripts. The event loop
  * keeps serving every other client meanwhile, and a task past its time cap has
  * its thread terminated (the pool starts a fresh one).
  */
@@ -13,22 +13,13 @@ let pool: Promise<Piscina> | undefined;
 let idleThreads = 0;
 /** Threads at most: two by default; one in a queue worker (limitOffThreadPool). */
 let maxThreads = 2;
-/** Whether the threads load only the core tasks' code, no parsing (a queue worker: limitOffThreadPool). */
-let coreTasksOnly = false;
-
-/**
- * How long an idle thread beyond the kept ones stays. A build keeps the pool
- * busy in bursts (parsing, then the script, then measuring each mastering
- * batch, seconds apart while the engines speak); a thread that left between
- * them was started again and loaded all its modules each time (0.4 s of CPU
- * per thread per burst). Idle threads never hold a CLI run open.
- */
-export const POOL_IDLE_TIMEOUT_MS = 5_000;
+/** Whether the threads load only the script tasks' code (a queue worker: limitOffThreadPool). */
+let scriptTasksOnly = false;
 
 // The worker has this module's extension: .ts under tsx, .js compiled, .mjs in the benchmark bundle.
 const workerExtension = /\.m?js$/.exec(import.meta.url)?.[0] ?? '.ts';
 const allTasksEntry = new URL(`./offthread-worker${workerExtension}`, import.meta.url).href;
-const coreTasksEntry = new URL(`./core-worker${workerExtension}`, import.meta.url).href;
+const scriptTasksEntry = new URL(`./script-worker${workerExtension}`, import.meta.url).href;
 
 /** A TypeScript worker inherits tsx from a process started by tsx, and is given it otherwise (tests). */
 function workerExecArgv(extension: string): string[] {
@@ -41,11 +32,12 @@ function offThreadPool(): Promise<Piscina> {
   pool ??= import('piscina').then(
     ({ Piscina }) =>
       new Piscina({
-        filename: coreTasksOnly ? coreTasksEntry : allTasksEntry,
+        filename: scriptTasksOnly ? scriptTasksEntry : allTasksEntry,
         execArgv: workerExecArgv(workerExtension),
         minThreads: idleThreads,
         maxThreads,
-        idleTimeout: POOL_IDLE_TIMEOUT_MS,
+        // Idle threads beyond the kept ones go away (idle threads never hold a CLI run open).
+        idleTimeout: 500,
       }),
   );
   return pool;
@@ -78,19 +70,18 @@ export function keepOffThreadPoolWarm(): Promise<void> {
 }
 
 /**
- * For a queue worker: at most `threads` pool threads, loading only the core
- * tasks' code (scripts and audio measuring, core-worker.ts). Each thread loads
- * its own copy of the code it runs (about 105 MB under tsx with the page, feed
- * and cleaning code, about 35 MB without), and a
+ * For a queue worker: at most `threads` pool threads, loading only the script
+ * tasks' code. Each thread loads its own copy of the code it runs (about 105 MB
+ * under tsx with the page, feed and cleaning code, about 35 MB without), and a
  * burst of script jobs made a worker start two, which set its peak memory;
  * scaling out is adding worker processes. A task of another kind still runs:
  * its thread loads the full entry when the first such task comes. Call before
  * the first task.
  */
-export function limitOffThreadPool(threads: number, options: { coreTasksOnly?: boolean } = {}): void {
+export function limitOffThreadPool(threads: number, options: { scriptTasksOnly?: boolean } = {}): void {
   maxThreads = Math.max(1, Math.floor(threads));
   idleThreads = Math.min(idleThreads, maxThreads);
-  coreTasksOnly = options.coreTasksOnly ?? false;
+  scriptTasksOnly = options.scriptTasksOnly ?? false;
 }
 
 export interface OffThreadRun {
@@ -110,7 +101,7 @@ export async function runOffThread<K extends OffThreadTask['kind']>(task: Extrac
   const subject = run.subject ? { subject: run.subject } : {};
   let result: OffThreadResult;
   try {
-    const entry = coreTasksOnly && !isCoreTask(task) ? { filename: allTasksEntry } : {};
+    const entry = scriptTasksOnly && !isScriptKindTask(task) ? { filename: allTasksEntry } : {};
     result = (await (await offThreadPool()).run(task, { signal, ...entry })) as OffThreadResult;
   } catch (error) {
     if (signal.aborted) throw new BriefcastError(ErrorCodes.INPUT_LIMIT, run.overTimeMessage, { ...subject, details: { limit: run.limit, max: run.timeoutMs } });

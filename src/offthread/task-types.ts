@@ -7,8 +7,6 @@ import type { NewsFeedItem } from '../ingest/feeds/types.js';
 import type { HtmlLimits } from '../ingest/html-limits.js';
 import type { ExtractiveWriterOptions } from '../script/extractive-writer.js';
 import type { WriteScriptInput } from '../script/writer.js';
-import type { LimiterEnvelope } from '../audio/limiter-estimate.js';
-import type { PieceAnalysis } from '../audio/sample-analysis.js';
 
 /** An HTML page; Markdown goes through the same pool (marked is as costly on hostile input). */
 export interface PageTask {
@@ -47,30 +45,18 @@ export interface CleanTask {
   article: Article;
 }
 
-/** Measures a raw float file of a piece (sample-analysis.ts): the masterer's meters, on a pool thread so a batch's pieces are measured on all cores. */
-export interface MeasureSamplesTask {
-  kind: 'measure-samples';
-  path: string;
-  channels: number;
-  sampleRate: number;
-  frameSamples: number;
-  peakKind: 'true' | 'sample';
-  /** Also collect the limiter model's envelope, sized for this many sample frames (limiter-estimate.ts). */
-  envelopeFrames?: number;
-}
-
 /** Does nothing: sent at start-up (pool.ts), so a thread has loaded this module before the first real task. */
 export interface WarmTask {
   kind: 'warm';
 }
 
-export type OffThreadTask = PageTask | FeedTask | CleanTask | ScriptTask | EarCheckTask | MeasureSamplesTask | WarmTask;
+export type OffThreadTask = PageTask | FeedTask | CleanTask | ScriptTask | EarCheckTask | WarmTask;
 
-/** The tasks core-worker.ts runs on its own: everything but parsing and cleaning. */
-export type CoreTask = ScriptTask | EarCheckTask | MeasureSamplesTask | WarmTask;
+/** The tasks script-worker.ts runs on its own. */
+export type ScriptKindTask = ScriptTask | EarCheckTask | WarmTask;
 
-export function isCoreTask(task: OffThreadTask): task is CoreTask {
-  return task.kind === 'script' || task.kind === 'ear-check' || task.kind === 'measure-samples' || task.kind === 'warm';
+export function isScriptKindTask(task: OffThreadTask): task is ScriptKindTask {
+  return task.kind === 'script' || task.kind === 'ear-check' || task.kind === 'warm';
 }
 
 /** Errors cross the thread boundary as plain data: structured clone would drop the code. */
@@ -80,7 +66,6 @@ export type OffThreadResult =
   | { kind: 'clean'; article: Article }
   | { kind: 'script'; script: ScriptDocument }
   | { kind: 'ear-check'; report: EarCheckReport }
-  | { kind: 'measure-samples'; analysis: PieceAnalysis; envelope?: LimiterEnvelope }
   | { kind: 'warm' }
   | { kind: 'error'; error: { code: string; message: string; subject?: string } };
 

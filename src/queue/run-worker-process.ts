@@ -40,16 +40,16 @@ export function parseQueueNames(names: string[] | undefined): QueueName[] {
 }
 
 /**
- * One pool thread per worker process, loading only the core tasks' code (no
- * parsing), bounds its memory; more workers give more threads. Script jobs
- * write and ear-check in that thread and synthesis jobs measure the pieces they
- * master there, so a worker serving either loads it while the app is wired and
- * keeps it, instead of loading its modules (over a second under tsx) inside the
- * first such job after every idle pause. Resolves once the thread has loaded.
+ * One pool thread per worker process, loading only the script tasks' code,
+ * bounds its memory; more workers give more threads. Script jobs write and
+ * ear-check in that thread, so a worker serving them loads it while the app is
+ * wired and keeps it, instead of loading its modules (over a second under tsx)
+ * inside the first script job after every idle pause. Resolves once the thread
+ * has loaded.
  */
 export function prepareWorkerPool(queues: readonly QueueName[]): Promise<void> {
-  limitOffThreadPool(1, { coreTasksOnly: true });
-  return queues.includes(QueueNames.script) || queues.includes(QueueNames.synthesise) ? keepOffThreadPoolWarm() : Promise.resolve();
+  limitOffThreadPool(1, { scriptTasksOnly: true });
+  return queues.includes(QueueNames.script) ? keepOffThreadPoolWarm() : Promise.resolve();
 }
 
 /**

@@ -43,8 +43,8 @@ describe('the main thread of a CLI build', () => {
     expect(serve.has('fastify')).toBe(true);
   });
 
-  it("keeps a queue worker's core-tasks thread entry free of the parsing packages", async () => {
-    const packages = await staticPackages('src/offthread/core-worker.ts');
+  it("keeps a queue worker's script-only thread entry free of the parsing packages", async () => {
+    const packages = await staticPackages('src/offthread/script-worker.ts');
     for (const name of ['linkedom', 'marked', '@mozilla/readability', 'tinyld', 'feedsmith']) expect(packages.has(name), name).toBe(false);
   });
 

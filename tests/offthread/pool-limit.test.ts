@@ -4,11 +4,11 @@ import { closeOffThreadPool, limitOffThreadPool, offThreadThreadCount, runOffThr
 
 const run = { timeoutMs: 30_000, overTimeMessage: 'the task took too long', limit: 'test' };
 
-describe('a worker pool limited to one thread with the core tasks only (a queue worker)', () => {
+describe('a worker pool limited to one thread with the script tasks only (a queue worker)', () => {
   afterAll(() => closeOffThreadPool());
 
   it('runs tasks that arrive together on its one thread', async () => {
-    limitOffThreadPool(1, { coreTasksOnly: true });
+    limitOffThreadPool(1, { scriptTasksOnly: true });
     const results = await Promise.all([1, 2, 3].map(() => runOffThread({ kind: 'warm' }, run)));
     expect(results.map((r) => r.kind)).toEqual(['warm', 'warm', 'warm']);
     expect(await offThreadThreadCount()).toBe(1);
