@@ -10,8 +10,6 @@ import { ingestMarkdown } from '../ingest/ingest-markdown.js';
 import runScriptTask from './script-worker.js';
 import { failedTask, isScriptKindTask, type OffThreadResult, type OffThreadTask } from './task-types.js';
 
-export type { OffThreadResult, OffThreadTask } from './task-types.js';
-
 export default function runTask(task: OffThreadTask): OffThreadResult {
   if (isScriptKindTask(task)) return runScriptTask(task);
   try {
