@@ -11,7 +11,6 @@ import { ProviderRegistry, type ProviderFactory } from './tts/provider-registry.
 import { createEspeakProvider } from './tts/providers/espeak.js';
 import type { SynthesisServices } from './tts/synthesize-text.js';
 import { createOffThreadExtractiveWriter } from './script/off-thread-writer.js';
-import { createLlmWriter } from './script/llm-writer.js';
 import { createOpenAiChat } from './script/llm/openai-chat.js';
 import { WriterRegistry } from './script/writer-registry.js';
 import type { PipelineContext } from './pipeline/context.js';
@@ -66,7 +65,14 @@ export function createWriters(config: AppConfig): WriterRegistry {
   const llm = config.llm;
   if (llm) {
     const chat = () => createOpenAiChat({ baseURL: llm.baseUrl, apiKey: llm.apiKey, model: llm.model, timeoutMs: llm.timeoutMs });
-    registry.register('llm', (style) => createLlmWriter({ chat: chat(), systemPrompt: style.systemPrompt, style: { hosts: style.hosts, tone: style.tone } }));
+    // Loaded on first use: the LLM writer pulls in the extractive writer (its fallback), which the main thread otherwise never runs.
+    registry.register('llm', (style) => ({
+      name: 'llm',
+      write: async (input) => {
+        const { createLlmWriter } = await import('./script/llm-writer.js');
+        return createLlmWriter({ chat: chat(), systemPrompt: style.systemPrompt, style: { hosts: style.hosts, tone: style.tone } }).write(input);
+      },
+    }));
   }
   return registry;
 }

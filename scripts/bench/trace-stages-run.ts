@@ -22,9 +22,9 @@ for (const name of ['compressPieces', 'renderPieces', 'decodePieces', 'renderSil
 }
 {
   const original = PieceMasterer.prototype.master;
-  PieceMasterer.prototype.master = function (this: PieceMasterer, request) {
+  PieceMasterer.prototype.master = function (this: PieceMasterer, request, arrival) {
     console.log(`${at()} master ${request.inputs.length} input(s)`);
-    return original.call(this, request);
+    return original.call(this, request, arrival);
   };
 }
 if (process.env.TRACE_PASSES) {
