@@ -44,14 +44,33 @@ export interface ProbedAudio {
   hasCover: boolean;
 }
 
+/** Module-wide, as fluent-ffmpeg's own capability cache is. */
+let capabilitiesAsked: Promise<void> | undefined;
+
 export class FfmpegTools {
   constructor(private readonly binaries: FfmpegBinaries) {}
+
+  /**
+   * Before a process's first command, fluent-ffmpeg runs `ffmpeg -formats` and
+   * then `ffmpeg -encoders` (about 0.08 s each here) and caches the answers; two
+   * first commands at once each ask. Asking once, as soon as audio work is
+   * coming (see PieceMasterer.announce), takes both off the first piece's path.
+   * A failure is left for the real command to report.
+   */
+  prepare(): Promise<void> {
+    capabilitiesAsked ??= Promise.all([
+      new Promise<void>((resolve) => this.command().availableFormats(() => resolve())),
+      new Promise<void>((resolve) => this.command().availableEncoders(() => resolve())),
+    ]).then(() => undefined);
+    return capabilitiesAsked;
+  }
 
   private command(): ffmpeg.FfmpegCommand {
     return ffmpeg().setFfmpegPath(this.binaries.ffmpeg).setFfprobePath(this.binaries.ffprobe);
   }
 
-  private run(command: ffmpeg.FfmpegCommand, what: string): Promise<string> {
+  private async run(command: ffmpeg.FfmpegCommand, what: string): Promise<string> {
+    await this.prepare();
     return new Promise((resolve, reject) => {
       command
         .on('error', (error: Error, _stdout: string | null, stderr: string | null) => {

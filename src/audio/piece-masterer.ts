@@ -134,6 +134,7 @@ export class PieceMasterer {
    * one changed story, or the last pieces of a build.
    */
   announce(): PieceArrival {
+    void this.ffmpeg.prepare();
     let open = true;
     this.announced += 1;
     const settle = () => {
