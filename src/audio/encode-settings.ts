@@ -12,8 +12,9 @@ export interface EncodeSettings {
 /**
  * Podcast rendition: mono 44.1 kHz, 96 kbps CBR MP3, -16 LUFS. Segments are
  * mastered to this one format so any set of them joins without re-encoding.
- * Pieces keep their true peak under -2.5 dBTP, and under -3.8 dBTP where the
- * speaker twin's +1.5 dB gain step needs the room (speaker-rendition.ts).
+ * Pieces keep their true peak under -2.5 dBTP, and are aimed under -3.8 dBTP,
+ * the room the speaker twin's +1.5 dB gain step needs (speaker-rendition.ts,
+ * speaker-twin.ts for the few peaks a long piece's encode overshoots).
  */
 export const podcastEncoding: EncodeSettings = {
   sampleRate: 44_100,

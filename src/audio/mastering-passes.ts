@@ -22,8 +22,10 @@ export interface PassTarget {
   /** What the compressed speech measured before any gain (see piece-masterer.ts). */
   compressed: { integratedLufs: number; truePeakDbtp: number | null };
   integratedLufs: number;
-  /** The highest true peak accepted. */
+  /** The true peak a pass aims under: the first ceiling sits below it, a missed pass lowers the ceiling by what it overshot. */
   truePeakDbtp: number;
+  /** The highest true peak accepted (at or above the aim). */
+  peakLimitDbtp: number;
   toleranceLu: number;
   maxPasses: number;
 }
@@ -69,7 +71,7 @@ export function passesLeft(target: PassTarget, passes: MeasuredPass[]): boolean 
 }
 
 export function passAccepted(target: PassTarget, pass: MeasuredPass): boolean {
-  const peakOk = (pass.truePeakDbtp ?? Number.NEGATIVE_INFINITY) <= target.truePeakDbtp;
+  const peakOk = (pass.truePeakDbtp ?? Number.NEGATIVE_INFINITY) <= target.peakLimitDbtp;
   const loudnessOk = !Number.isFinite(pass.integratedLufs) || pass.seconds < SHORT_PIECE_SECONDS || Math.abs(pass.integratedLufs - target.integratedLufs) <= target.toleranceLu;
   return peakOk && loudnessOk;
 }
@@ -97,7 +99,7 @@ export function bestPass(target: PassTarget, passes: MeasuredPass[]): number {
   if (accepted >= 0) return accepted;
   let best = -1;
   passes.forEach((pass, index) => {
-    if ((pass.truePeakDbtp ?? Number.NEGATIVE_INFINITY) > target.truePeakDbtp) return;
+    if ((pass.truePeakDbtp ?? Number.NEGATIVE_INFINITY) > target.peakLimitDbtp) return;
     const distance = Math.abs(pass.integratedLufs - target.integratedLufs);
     if (best < 0 || distance < Math.abs(passes[best]!.integratedLufs - target.integratedLufs)) best = index;
   });

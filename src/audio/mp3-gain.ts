@@ -15,11 +15,19 @@ export function gainStepEnergyFactor(steps: number): number {
   return 2 ** (steps / 2);
 }
 
-/** A copy of `bytes` with every granule raised by `steps` (granules already at the top stay there; counted). */
-export function raiseMp3Gain(bytes: Uint8Array, steps: number): { bytes: Buffer; clipped: number } {
+/**
+ * A copy of `bytes` with every granule raised by `steps` (granules already at the top stay there; counted),
+ * or each frame's granules by `steps(frame index)`.
+ */
+export function raiseMp3Gain(bytes: Uint8Array, steps: number | ((frame: number) => number)): { bytes: Buffer; clipped: number } {
   const out = Buffer.from(bytes);
+  const stepsOf = typeof steps === 'number' ? () => steps : steps;
   let clipped = 0;
+  let index = 0;
   forEachMp3Frame(out, (frame) => {
+    const raise = stepsOf(index);
+    index += 1;
+    if (raise === 0) return;
     if (frame.crc) {
       // Our encoder writes no CRC; editing a protected frame would need it recomputed.
       throw new BriefcastError(ErrorCodes.INTERNAL, 'cannot change the gain of a CRC-protected MP3 frame');
@@ -28,8 +36,8 @@ export function raiseMp3Gain(bytes: Uint8Array, steps: number): { bytes: Buffer;
     for (const bit of globalGainBits(frame.version, frame.channels)) {
       const at = sideInfo + bit;
       const value = readBits(out, at, 8);
-      const raised = Math.min(255, value + steps);
-      if (raised !== value + steps) clipped += 1;
+      const raised = Math.min(255, value + raise);
+      if (raised !== value + raise) clipped += 1;
       writeBits(out, at, 8, raised);
     }
   });

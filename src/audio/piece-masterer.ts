@@ -9,6 +9,7 @@ import { countMp3Frames } from './mp3-frames.js';
 import { GAIN_STEP_DB, gainStepEnergyFactor, raiseMp3Gain } from './mp3-gain.js';
 import { analyseSampleFile, type PieceAnalysis } from './sample-analysis.js';
 import { PODCAST_PEAK_FOR_TWIN_DBTP, speakerTarget, TWIN_GAIN_STEPS } from './speaker-rendition.js';
+import { riddenSpeakerTwin } from './speaker-twin.js';
 
 export interface MasterRequest {
   /** Audio files in speaking order (any format ffmpeg reads). */
@@ -23,11 +24,13 @@ export interface MasterRequest {
 export interface MasteredPiece {
   podcast: string;
   podcastAnalysis: PieceAnalysis;
-  /** The speaker twin: the podcast piece raised by `twinGainSteps` lossless gain steps. */
+  /** The speaker twin: the podcast piece raised by `twinGainSteps` lossless gain steps (but for frames around peaks without the headroom, see speaker-twin.ts). */
   speaker: string;
   speakerAnalysis: PieceAnalysis;
   /** 0 when the piece kept too little peak headroom for the step (the twin is then the piece itself). */
   twinGainSteps: number;
+  /** Frames of the twin left at the podcast piece's gain, around peaks without the headroom (speaker-twin.ts). */
+  twinRiddenFrames: number;
   /** MP3 frames of the piece, and so of its twin (the gain step changes no frame's length). */
   frames: number;
   passes: number;
@@ -242,7 +245,7 @@ export class PieceMasterer {
     await Promise.all(work.map((piece) => rm(piece.raw, { force: true })));
     // One after the other: each holds its piece's MP3 and the twin's copy in memory.
     const finished: MasteredPiece[] = [];
-    for (const piece of work) finished.push(await this.finish(piece));
+    for (const piece of work) finished.push(await this.finish(piece, settings));
     return finished;
   }
 
@@ -270,25 +273,37 @@ export class PieceMasterer {
     return work.filter((piece) => !passAccepted(piece.target, piece.passes.at(-1)!) && passesLeft(piece.target, piece.passes));
   }
 
-  /** Keeps the best pass and writes its speaker twin by raising the gain of its frames. */
-  private async finish(piece: Work): Promise<MasteredPiece> {
+  /**
+   * Keeps the best pass and writes its speaker twin by raising the gain of its
+   * frames: all of them when the piece kept the headroom, else all but those
+   * around the peaks that would overshoot (speaker-twin.ts).
+   */
+  private async finish(piece: Work, settings: EncodeSettings): Promise<MasteredPiece> {
     const best = piece.renders[bestPass(piece.target, piece.passes)]!;
     const analysis = best.analysis!;
     const peak = analysis.truePeakDbtp;
-    const steps = peak === null || peak + TWIN_GAIN_STEPS * GAIN_STEP_DB <= speakerTarget.truePeakDbtp ? TWIN_GAIN_STEPS : 0;
     const speaker = join(piece.request.dir, 'speaker.mp3');
     const bytes = await readFile(best.mp3);
-    await writeFile(speaker, raiseMp3Gain(bytes, steps).bytes);
-    const factor = gainStepEnergyFactor(steps);
-    return {
+    const done = (speakerAnalysis: PieceAnalysis, steps: number, riddenFrames = 0): MasteredPiece => ({
       podcast: best.mp3,
       podcastAnalysis: analysis,
       speaker,
-      speakerAnalysis: { energies: analysis.energies.map((energy) => energy * factor), truePeakDbtp: peak === null ? null : peak + steps * GAIN_STEP_DB },
+      speakerAnalysis,
       twinGainSteps: steps,
+      twinRiddenFrames: riddenFrames,
       frames: countMp3Frames(bytes),
       passes: piece.passes.length,
-    };
+    });
+    if (peak === null || peak + TWIN_GAIN_STEPS * GAIN_STEP_DB <= speakerTarget.truePeakDbtp) {
+      await writeFile(speaker, raiseMp3Gain(bytes, TWIN_GAIN_STEPS).bytes);
+      const factor = gainStepEnergyFactor(TWIN_GAIN_STEPS);
+      return done({ energies: analysis.energies.map((energy) => energy * factor), truePeakDbtp: peak === null ? null : peak + TWIN_GAIN_STEPS * GAIN_STEP_DB }, TWIN_GAIN_STEPS);
+    }
+    const decode = (mp3: string, raw: string) => this.ffmpeg.decodePieces([{ mp3, raw }], settings);
+    const ridden = await riddenSpeakerTwin({ mp3: best.mp3, bytes, speaker, decode }, settings);
+    if (ridden) return done(ridden.analysis, TWIN_GAIN_STEPS, ridden.riddenFrames);
+    await writeFile(speaker, bytes);
+    return done(analysis, 0);
   }
 }
 
@@ -310,7 +325,9 @@ function passTarget(request: MasterRequest, settings: EncodeSettings, compressed
   return {
     compressed,
     integratedLufs: settings.targetLufs + (request.levelOffsetLu ?? 0),
+    // Aimed under the twin's headroom; accepted up to the podcast ceiling (the twin then rides the few peaks over it).
     truePeakDbtp: Math.min(settings.truePeakDb, PODCAST_PEAK_FOR_TWIN_DBTP),
+    peakLimitDbtp: settings.truePeakDb,
     toleranceLu: PIECE_TOLERANCE_LU,
     maxPasses: 3,
   };

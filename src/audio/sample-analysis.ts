@@ -1,5 +1,4 @@
 import { open } from 'node:fs/promises';
-import type { LimiterEnvelopeMeter } from './limiter-estimate.js';
 import { FrameEnergyMeter, sumChannels } from './loudness-blocks.js';
 import { peakToDbtp, TruePeakMeter } from './true-peak.js';
 
@@ -22,8 +21,8 @@ export async function analyseSampleFile(
   sampleRate: number,
   frameSamples: number,
   peakKind: 'true' | 'sample' = 'true',
-  /** Also fed every chunk, for the limiter's loudness estimate (limiter-estimate.ts). */
-  envelope?: LimiterEnvelopeMeter,
+  /** Also fed every chunk (interleaved): the limiter's loudness estimate (limiter-estimate.ts), the speaker twin's peak scan (speaker-twin.ts). */
+  envelope?: { push(samples: Float32Array): void },
 ): Promise<PieceAnalysis> {
   const energy = Array.from({ length: channels }, () => new FrameEnergyMeter(sampleRate, frameSamples));
   const peak = Array.from({ length: channels }, () => (peakKind === 'true' ? new TruePeakMeter() : new SamplePeakMeter()));

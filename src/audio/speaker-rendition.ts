@@ -6,7 +6,8 @@ import { GAIN_STEP_DB } from './mp3-gain.js';
  * true peak at or below -2 dBFS) and for 10 seconds to 10 minutes of it. Each
  * piece's speaker twin is the podcast piece raised by one lossless MP3 gain
  * step (+1.505 dB, see mp3-gain.ts): the podcast piece is mastered with the
- * peak headroom that step needs, so the twin costs no encode, has the same
+ * peak headroom that step needs (but for a few peaks of a long piece, which
+ * its twin leaves at the piece's gain: speaker-twin.ts), so the twin costs no encode, has the same
  * frames, and the speaker rendition of an episode is a stream copy of twins
  * with the podcast file's chapter offsets.
  */

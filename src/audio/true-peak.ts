@@ -124,6 +124,57 @@ export class TruePeakMeter {
   }
 }
 
+/**
+ * Which frames of one channel have a true peak above a fixed level: the speaker
+ * twin leaves those frames' gain alone (speaker-twin.ts). The same interpolator,
+ * skipping every window whose samples all stay under `level / bound`.
+ */
+export class FramesOverLevelMeter {
+  private readonly history = new Float64Array(2 * TAPS);
+  private readonly filter = interpolator();
+  private readonly threshold: number;
+  private written = 0;
+  private sinceLoud = TAPS;
+  /** Frame indices in ascending order, each once. */
+  readonly frames: number[] = [];
+
+  constructor(
+    private readonly level: number,
+    private readonly frameSamples: number,
+  ) {
+    this.threshold = level / this.filter.bound;
+  }
+
+  push(samples: Float32Array, start = 0, stride = 1): void {
+    const [q1, q2, q3] = this.filter.phases as [Float64Array, Float64Array, Float64Array];
+    const { history, threshold, level, frameSamples, frames } = this;
+    let { written, sinceLoud } = this;
+    for (let i = start; i < samples.length; i += stride) {
+      const x = samples[i]!;
+      const slot = written % TAPS;
+      history[slot] = x;
+      history[slot + TAPS] = x;
+      written += 1;
+      sinceLoud = (x < 0 ? -x : x) >= threshold ? 0 : sinceLoud + 1;
+      if (written < TAPS || sinceLoud >= TAPS) continue;
+      const newest = slot + TAPS;
+      let quarter = 0, half = 0, threeQuarters = 0;
+      for (let j = 0; j < TAPS; j += 1) {
+        const sample = history[newest - j]!;
+        quarter += q1[j]! * sample;
+        half += q2[j]! * sample;
+        threeQuarters += q3[j]! * sample;
+      }
+      const peak = Math.max(Math.abs(history[newest - MIDDLE]!), Math.abs(quarter), Math.abs(half), Math.abs(threeQuarters), Math.abs(history[newest - MIDDLE + 1]!));
+      if (peak <= level) continue;
+      // The points lie between the two middle samples of the window, MIDDLE samples back from the newest.
+      const frame = Math.floor((written - 1 - MIDDLE) / frameSamples);
+      if (frames.at(-1) !== frame) frames.push(frame);
+    }
+    Object.assign(this, { written, sinceLoud });
+  }
+}
+
 /** Index back from the newest sample of the left one of the two middle samples. */
 const MIDDLE = TAPS / 2;
 

@@ -52,6 +52,7 @@ export async function masterPiece(ctx: PipelineContext, cacheKey: string, inputs
   if (mastered.twinGainSteps === 0 && mastered.podcastAnalysis.truePeakDbtp !== null) {
     ctx.logger.warn({ cacheKey, truePeakDbtp: mastered.podcastAnalysis.truePeakDbtp }, 'piece kept too little peak headroom: its speaker twin is not raised');
   }
+  if (mastered.twinRiddenFrames > 0) ctx.logger.debug({ cacheKey, frames: mastered.frames, riddenFrames: mastered.twinRiddenFrames }, 'speaker twin rides the peaks of a few frames');
   await ctx.work.putFile(speakerPieceKey(cacheKey), mastered.speaker, { contentType: 'audio/mpeg' });
   return storePiece(ctx, cacheKey, mastered.podcast, mastered.frames, mastered.podcastAnalysis, { ...pieceLoudness(mastered.speakerAnalysis), passes: mastered.passes });
 }
