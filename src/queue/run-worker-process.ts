@@ -7,6 +7,7 @@ import { startWorkers } from './worker-runtime.js';
 import { BriefcastError, ErrorCodes } from '../core/errors.js';
 import { piecesInFlight } from '../pipeline/context.js';
 import { keepOffThreadPoolWarm, limitOffThreadPool } from '../offthread/pool.js';
+import { loadFeedBuilder } from '../pipeline/publish-episode.js';
 
 export interface WorkerProcessOptions {
   /** Queues to serve; all when empty. */
@@ -53,6 +54,21 @@ export function prepareWorkerPool(queues: readonly QueueName[]): Promise<void> {
 }
 
 /**
+ * Code and answers the chosen queues' jobs need, loaded before the worker takes
+ * any: the feed builder (feedsmith, loaded on first use elsewhere) and
+ * fluent-ffmpeg's capability questions (two ffmpeg runs). Otherwise every
+ * worker process pays for them inside its first jobs.
+ */
+export async function preloadForQueues(app: App, queues: readonly QueueName[]): Promise<void> {
+  const loads: Array<Promise<unknown>> = [];
+  // Draft scripts publish the feed too (as text items).
+  if (queues.includes(QueueNames.publish) || queues.includes(QueueNames.script)) loads.push(loadFeedBuilder());
+  // Stitching renders the pause pieces.
+  if (queues.includes(QueueNames.synthesise) || queues.includes(QueueNames.stitch)) loads.push(app.ctx.ffmpeg.prepare());
+  await Promise.all(loads);
+}
+
+/**
  * A worker process: serves the chosen queues until SIGTERM or SIGINT, then
  * stops taking jobs and gives running ones the configured grace period. A
  * second signal stops at once (jobs are handed back or picked up as stalled).
@@ -63,7 +79,7 @@ export async function runWorkerProcess(config: AppConfig, options: WorkerProcess
   const distributed = createDistributedApp(config);
   const { app } = distributed;
   await options.prepare?.(app);
-  await warming;
+  await Promise.all([warming, preloadForQueues(app, queues)]);
   const runtime = await startWorkers({
     deps: { ctx: app.ctx, queues: distributed.queues, progress: distributed.progress, config: config.distributed },
     handlers: jobHandlers,
