@@ -5,11 +5,15 @@ import type { JobName } from '../job-types.js';
 /** Step 2 on a worker: renders one planned piece (a cache hit costs nothing) and counts it towards "n of m". */
 export const synthesiseSegment: JobHandler<JobName.SynthesiseSegment> = async (job, { ctx, progress }, { log }) => {
   const ref = { showId: job.data.showId, episodeId: job.data.episodeId };
+  const started = performance.now();
   const result = await renderPieceStep(ctx, { cacheKey: job.data.cacheKey, request: job.data.request, segmentIds: job.data.segmentIds });
   // Counted as a set of cache keys in Redis, so a piece rendered twice (a retry, a stalled job) counts once.
   const done = await progress.pieceDone(ref, job.data.cacheKey);
   await pieceRendered(ctx, ref, done, job.data.total);
   await job.updateProgress({ stage: 'synthesising', done, total: job.data.total });
-  log.debug({ cacheKey: result.cacheKey, cached: result.cached, done, total: job.data.total }, 'piece rendered');
+  // A fresh piece is engine and ffmpeg work an operator wants to see; a cache hit costs nothing worth a line.
+  const fields = { cacheKey: result.cacheKey, provider: result.provider, voice: result.voice, done, total: job.data.total, ms: Math.round(performance.now() - started) };
+  if (result.cached) log.debug(fields, 'piece found in the cache');
+  else log.info(fields, 'piece synthesised and mastered');
   return { segmentIds: job.data.segmentIds, result };
 };
