@@ -6,7 +6,7 @@ import { planPieces, type PlannedPiece, type RenderedPiece } from './episode-pla
 import { withLengthWarning, prepareEpisode } from './episode-steps.js';
 import { EpisodeStore } from './episode-store.js';
 import { publishEpisode, rebuildFeed } from './publish-episode.js';
-import { renderSegment } from './render-segment.js';
+import { renderSegment, type PieceFailFast } from './render-segment.js';
 import { publishShowAssets } from './show-assets.js';
 import { stitchEpisode, type SegmentRenderResult } from './stitch-episode.js';
 
@@ -57,8 +57,8 @@ export async function writeScriptStep(ctx: PipelineContext, ref: EpisodeRef, ord
 }
 
 /** Step 2: renders one piece into the segment cache (a cache hit costs nothing). */
-export async function renderPieceStep(ctx: PipelineContext, piece: PlannedPiece): Promise<RenderedPiece> {
-  const rendered = await renderSegment(ctx, piece.request);
+export async function renderPieceStep(ctx: PipelineContext, piece: PlannedPiece, failFast?: PieceFailFast): Promise<RenderedPiece> {
+  const rendered = await renderSegment(ctx, piece.request, failFast);
   return { cacheKey: rendered.cacheKey, provider: rendered.provider, voice: rendered.voice, cached: rendered.cached };
 }
 

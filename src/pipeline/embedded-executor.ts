@@ -123,8 +123,14 @@ export class EmbeddedExecutor implements EpisodeExecutor {
     // Every piece at once: engine calls are held to the synthesis slots (ctx.synthesisSlots), and a
     // piece waiting for mastering holds only file names, so a fast engine's pieces all reach the
     // masterer together and share its batches.
+    // The first piece that fails fails the episode: the others still waiting for an engine slot then make no call.
+    const failed = new AbortController();
+    const failFast = { signal: failed.signal, fail: () => failed.abort(new Error('another piece of this episode failed')) };
     const rendered = await mapConcurrent(pieces, Math.max(pieces.length, 1), async (piece) => {
-      const result = await renderPieceStep(this.ctx, piece);
+      const result = await renderPieceStep(this.ctx, piece, failFast).catch((error: unknown) => {
+        failFast.fail();
+        throw error;
+      });
       done += 1;
       await pieceRendered(this.ctx, ref, done, pieces.length);
       this.onProgress({ stage: 'synthesise', done, total: pieces.length, message: result.cached ? 'cached' : 'synthesised' });

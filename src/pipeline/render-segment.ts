@@ -66,7 +66,18 @@ export async function segmentCacheKey(ctx: PipelineContext, request: SegmentRend
   return planCacheKey(ctx, await planRequest(ctx, request));
 }
 
-export async function renderSegment(ctx: PipelineContext, request: SegmentRenderRequest): Promise<RenderedSegment> {
+/**
+ * The pieces of one build, failing fast together: once one piece's failure ends
+ * the episode, a piece still waiting for an engine slot makes no call (to a
+ * paid vendor, say), and calls in flight are aborted.
+ */
+export interface PieceFailFast {
+  signal: AbortSignal;
+  /** This piece's failure ends the episode. */
+  fail(): void;
+}
+
+export async function renderSegment(ctx: PipelineContext, request: SegmentRenderRequest, failFast?: PieceFailFast): Promise<RenderedSegment> {
   if (!request.text.trim()) {
     throw new BriefcastError(ErrorCodes.SCRIPT_INVALID, 'a segment has no text to speak');
   }
@@ -79,7 +90,10 @@ export async function renderSegment(ctx: PipelineContext, request: SegmentRender
       const cacheKey = planCacheKey(ctx, plan);
       const existing = await readPieceInfo(ctx, cacheKey);
       if (existing) return { ...existing, cached: true, ...speaker };
-      return { ...(await synthesisePlan(ctx, plan, cacheKey)), cached: false, ...speaker };
+      // A failure the next voice can take over from does not end the episode.
+      const last = index === candidates.length - 1;
+      const scope = failFast && { signal: failFast.signal, fail: (error: unknown) => (last || !providerDown(error) ? failFast.fail() : undefined) };
+      return { ...(await synthesisePlan(ctx, plan, cacheKey, scope)), cached: false, ...speaker };
     } catch (error) {
       if (index === candidates.length - 1 || !providerDown(error)) throw error;
       const next = candidates[index + 1]!.narrator;
@@ -105,14 +119,20 @@ function providerDown(error: unknown): boolean {
   );
 }
 
-async function synthesisePlan(ctx: PipelineContext, plan: SegmentPlan, cacheKey: string): Promise<PieceInfo> {
+/** The fail-fast scope as one candidate voice sees it: `fail` is told the error and decides. */
+interface CandidateFailFast {
+  signal: AbortSignal;
+  fail(error: unknown): void;
+}
+
+async function synthesisePlan(ctx: PipelineContext, plan: SegmentPlan, cacheKey: string, failFast?: CandidateFailFast): Promise<PieceInfo> {
   return withScratchDir(ctx.scratchDir, async (dir) => {
     // Announced before synthesis, so the masterer knows whether more pieces are on their way.
     const arrival = ctx.mastering.announce();
     let inputs: string[];
     try {
       // Only the file names outlive synthesis: a piece waiting for its mastering batch holds no audio in memory.
-      inputs = await synthesiseToFiles(ctx, plan, dir);
+      inputs = await synthesiseToFiles(ctx, plan, dir, failFast);
     } catch (error) {
       arrival.cancelled();
       throw error;
@@ -121,11 +141,21 @@ async function synthesisePlan(ctx: PipelineContext, plan: SegmentPlan, cacheKey:
   });
 }
 
-async function synthesiseToFiles(ctx: PipelineContext, plan: SegmentPlan, dir: string): Promise<string[]> {
+async function synthesiseToFiles(ctx: PipelineContext, plan: SegmentPlan, dir: string, failFast?: CandidateFailFast): Promise<string[]> {
   const inputs: string[] = [];
   for (const run of plan.runs) {
     const { choice, provider } = run;
-    const results = await ctx.synthesisSlots.run(() => synthesizeChunks(provider, run.chunks, choice, ctx.providers.synthesis));
+    const results = await ctx.synthesisSlots.run(async () => {
+      // Checked once the slot is free: the piece may have waited for it while another piece failed the episode.
+      failFast?.signal.throwIfAborted();
+      try {
+        return await synthesizeChunks(provider, run.chunks, { ...choice, signal: failFast?.signal }, ctx.providers.synthesis);
+      } catch (error) {
+        // Told before the slot passes to the next piece, so that piece sees the episode has failed.
+        if (!failFast?.signal.aborted) failFast?.fail(error);
+        throw error;
+      }
+    });
     for (const result of results) {
       for (const warning of result.warnings ?? []) ctx.logger.warn({ provider: provider.name }, warning);
       const path = join(dir, `chunk-${inputs.length}.${result.format === 'pcm_s16le' ? 'wav' : result.format}`);
