@@ -1,6 +1,5 @@
 import { rm, writeFile } from 'node:fs/promises';
-import type { EncodeSettings } from './encode-settings.js';
-import { SAMPLES_PER_MP3_FRAME } from './encode-settings.js';
+import { SAMPLES_PER_MP3_FRAME, type EncodeSettings } from './encode-settings.js';
 import { countMp3Frames } from './mp3-frames.js';
 import { GAIN_STEP_DB, raiseMp3Gain } from './mp3-gain.js';
 import { analyseSampleFile, type PieceAnalysis } from './sample-analysis.js';
