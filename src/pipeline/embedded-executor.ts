@@ -124,6 +124,7 @@ export class EmbeddedExecutor implements EpisodeExecutor {
     // piece waiting for mastering holds only file names, so a fast engine's pieces all reach the
     // masterer together and share its batches.
     // The first piece that fails fails the episode: the others still waiting for an engine slot then make no call.
+    // (Here every failure is final: the engines' own retries are behind it.)
     const failed = new AbortController();
     const failFast = { signal: failed.signal, fail: () => failed.abort(new Error('another piece of this episode failed')) };
     const rendered = await mapConcurrent(pieces, Math.max(pieces.length, 1), async (piece) => {

@@ -73,8 +73,8 @@ export async function segmentCacheKey(ctx: PipelineContext, request: SegmentRend
  */
 export interface PieceFailFast {
   signal: AbortSignal;
-  /** This piece's failure ends the episode. */
-  fail(): void;
+  /** This piece failed, and no other voice takes over: the scope decides whether that ends the episode. */
+  fail(error: unknown): void;
 }
 
 export async function renderSegment(ctx: PipelineContext, request: SegmentRenderRequest, failFast?: PieceFailFast): Promise<RenderedSegment> {
@@ -92,7 +92,7 @@ export async function renderSegment(ctx: PipelineContext, request: SegmentRender
       if (existing) return { ...existing, cached: true, ...speaker };
       // A failure the next voice can take over from does not end the episode.
       const last = index === candidates.length - 1;
-      const scope = failFast && { signal: failFast.signal, fail: (error: unknown) => (last || !providerDown(error) ? failFast.fail() : undefined) };
+      const scope = failFast && { signal: failFast.signal, fail: (error: unknown) => (last || !providerDown(error) ? failFast.fail(error) : undefined) };
       return { ...(await synthesisePlan(ctx, plan, cacheKey, scope)), cached: false, ...speaker };
     } catch (error) {
       if (index === candidates.length - 1 || !providerDown(error)) throw error;
