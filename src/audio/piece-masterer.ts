@@ -8,8 +8,8 @@ import { bestPass, firstPass, nextPass, passAccepted, passesLeft, type LoudnessP
 import { countMp3Frames } from './mp3-frames.js';
 import { GAIN_STEP_DB, gainStepEnergyFactor, raiseMp3Gain } from './mp3-gain.js';
 import { analyseSampleFile, type PieceAnalysis } from './sample-analysis.js';
-import { PODCAST_PEAK_FOR_TWIN_DBTP, speakerTarget, TWIN_GAIN_STEPS } from './speaker-rendition.js';
-import { riddenSpeakerTwin } from './speaker-twin.js';
+import { PODCAST_PEAK_FOR_TWIN_DBTP, TWIN_GAIN_STEPS } from './speaker-rendition.js';
+import { riddenSpeakerTwin, twinFitsEverywhere } from './speaker-twin.js';
 
 export interface MasterRequest {
   /** Audio files in speaking order (any format ffmpeg reads). */
@@ -76,7 +76,8 @@ interface Work {
   target: PassTarget;
   raw: string;
   seconds: number;
-  renders: Array<{ mp3: string; pass: MasterPass; analysis?: PieceAnalysis }>;
+  /** `decoded`: the render decoded to raw floats, kept only when its twin must ride peaks (speaker-twin.ts scans it). */
+  renders: Array<{ mp3: string; pass: MasterPass; analysis?: PieceAnalysis; decoded?: string }>;
   passes: MeasuredPass[];
 }
 
@@ -246,6 +247,7 @@ export class PieceMasterer {
     // One after the other: each holds its piece's MP3 and the twin's copy in memory.
     const finished: MasteredPiece[] = [];
     for (const piece of work) finished.push(await this.finish(piece, settings));
+    await Promise.all(work.flatMap((piece) => piece.renders.map((render) => render.decoded && rm(render.decoded, { force: true }))));
     return finished;
   }
 
@@ -261,9 +263,10 @@ export class PieceMasterer {
     await this.ffmpeg.decodePieces(decoded, settings);
     for (const [index, piece] of work.entries()) {
       const analysis = await analyseSampleFile(decoded[index]!.raw, settings.channels, settings.sampleRate, SAMPLES_PER_MP3_FRAME);
-      await rm(decoded[index]!.raw, { force: true });
       const render = piece.renders.at(-1)!;
       render.analysis = analysis;
+      if (twinFitsEverywhere(analysis.truePeakDbtp)) await rm(decoded[index]!.raw, { force: true });
+      else render.decoded = decoded[index]!.raw;
       const { integratedLufs } = combineLoudness([analysis], settings.sampleRate, SAMPLES_PER_MP3_FRAME);
       piece.passes.push({ ...render.pass, seconds: (analysis.energies.length * SAMPLES_PER_MP3_FRAME) / settings.sampleRate, integratedLufs, truePeakDbtp: analysis.truePeakDbtp });
     }
@@ -294,13 +297,13 @@ export class PieceMasterer {
       frames: countMp3Frames(bytes),
       passes: piece.passes.length,
     });
-    if (peak === null || peak + TWIN_GAIN_STEPS * GAIN_STEP_DB <= speakerTarget.truePeakDbtp) {
+    if (twinFitsEverywhere(peak)) {
       await writeFile(speaker, raiseMp3Gain(bytes, TWIN_GAIN_STEPS).bytes);
       const factor = gainStepEnergyFactor(TWIN_GAIN_STEPS);
       return done({ energies: analysis.energies.map((energy) => energy * factor), truePeakDbtp: peak === null ? null : peak + TWIN_GAIN_STEPS * GAIN_STEP_DB }, TWIN_GAIN_STEPS);
     }
     const decode = (mp3: string, raw: string) => this.ffmpeg.decodePieces([{ mp3, raw }], settings);
-    const ridden = await riddenSpeakerTwin({ mp3: best.mp3, bytes, speaker, decode }, settings);
+    const ridden = await riddenSpeakerTwin({ bytes, decoded: best.decoded!, speaker, decode }, settings);
     if (ridden) return done(ridden.analysis, TWIN_GAIN_STEPS, ridden.riddenFrames);
     await writeFile(speaker, bytes);
     return done(analysis, 0);

@@ -33,10 +33,15 @@ export interface RiddenTwin {
   riddenFrames: number;
 }
 
+/** Whether the piece's true peak leaves room for the twin's gain step on every frame. */
+export function twinFitsEverywhere(truePeakDbtp: number | null): boolean {
+  return truePeakDbtp === null || truePeakDbtp + TWIN_GAIN_STEPS * GAIN_STEP_DB <= speakerTarget.truePeakDbtp;
+}
+
 export interface TwinFiles {
-  /** The podcast piece's MP3, and its bytes. */
-  mp3: string;
+  /** The podcast piece's MP3 bytes, and the piece decoded to raw floats at the piece format (as it was measured). */
   bytes: Buffer;
+  decoded: string;
   /** Where the twin is written. */
   speaker: string;
   /** Decodes an MP3 to raw floats at the piece format (one ffmpeg process). */
@@ -45,7 +50,7 @@ export interface TwinFiles {
 
 /** The ridden twin, written to `files.speaker`; undefined when even the widest ride left it over the limit. */
 export async function riddenSpeakerTwin(files: TwinFiles, settings: EncodeSettings): Promise<RiddenTwin | undefined> {
-  const hot = await framesOverTwinHeadroom(files, settings);
+  const hot = await framesOverTwinHeadroom(files.decoded, settings);
   const frames = countMp3Frames(files.bytes);
   for (const radius of RIDE_RADII) {
     const ridden = riddenFrames(hot, radius, frames);
@@ -57,18 +62,12 @@ export async function riddenSpeakerTwin(files: TwinFiles, settings: EncodeSettin
   return undefined;
 }
 
-/** Frames of the podcast piece whose true peak, raised by the twin's gain, would pass the limit. */
-async function framesOverTwinHeadroom(files: TwinFiles, settings: EncodeSettings): Promise<number[]> {
+/** Frames of the decoded podcast piece whose true peak, raised by the twin's gain, would pass the limit. */
+async function framesOverTwinHeadroom(decoded: string, settings: EncodeSettings): Promise<number[]> {
   const level = 10 ** ((TWIN_PEAK_LIMIT_DBTP - TWIN_GAIN_STEPS * GAIN_STEP_DB - SCAN_MARGIN_DB) / 20);
   const meters = Array.from({ length: settings.channels }, () => new FramesOverLevelMeter(level, SAMPLES_PER_MP3_FRAME));
   const scan = { push: (samples: Float32Array) => meters.forEach((meter, channel) => meter.push(samples, channel, settings.channels)) };
-  const raw = `${files.mp3}.scan.f32`;
-  try {
-    await files.decode(files.mp3, raw);
-    await analyseSampleFile(raw, settings.channels, settings.sampleRate, SAMPLES_PER_MP3_FRAME, 'sample', scan);
-  } finally {
-    await rm(raw, { force: true });
-  }
+  await analyseSampleFile(decoded, settings.channels, settings.sampleRate, SAMPLES_PER_MP3_FRAME, 'sample', scan);
   return [...new Set(meters.flatMap((meter) => meter.frames))];
 }
 

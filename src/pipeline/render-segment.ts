@@ -83,6 +83,7 @@ export async function renderSegment(ctx: PipelineContext, request: SegmentRender
   }
   const candidates = candidateVoices(request);
   for (const [index, candidate] of candidates.entries()) {
+    const noVoiceLeft = (error: unknown) => index === candidates.length - 1 || !providerDown(error);
     const speaker = { provider: candidate.narrator.provider, voice: candidate.narrator.voice };
     try {
       // Planning loads the provider: an engine this machine lacks fails here, and a fallback voice may take over.
@@ -91,11 +92,10 @@ export async function renderSegment(ctx: PipelineContext, request: SegmentRender
       const existing = await readPieceInfo(ctx, cacheKey);
       if (existing) return { ...existing, cached: true, ...speaker };
       // A failure the next voice can take over from does not end the episode.
-      const last = index === candidates.length - 1;
-      const scope = failFast && { signal: failFast.signal, fail: (error: unknown) => (last || !providerDown(error) ? failFast.fail(error) : undefined) };
+      const scope = failFast && { signal: failFast.signal, fail: (error: unknown) => (noVoiceLeft(error) ? failFast.fail(error) : undefined) };
       return { ...(await synthesisePlan(ctx, plan, cacheKey, scope)), cached: false, ...speaker };
     } catch (error) {
-      if (index === candidates.length - 1 || !providerDown(error)) throw error;
+      if (noVoiceLeft(error)) throw error;
       const next = candidates[index + 1]!.narrator;
       ctx.logger.warn({ err: error, provider: speaker.provider, fallback: next.provider }, 'TTS provider failed after retries; using the next voice');
     }
@@ -119,13 +119,7 @@ function providerDown(error: unknown): boolean {
   );
 }
 
-/** The fail-fast scope as one candidate voice sees it: `fail` is told the error and decides. */
-interface CandidateFailFast {
-  signal: AbortSignal;
-  fail(error: unknown): void;
-}
-
-async function synthesisePlan(ctx: PipelineContext, plan: SegmentPlan, cacheKey: string, failFast?: CandidateFailFast): Promise<PieceInfo> {
+async function synthesisePlan(ctx: PipelineContext, plan: SegmentPlan, cacheKey: string, failFast?: PieceFailFast): Promise<PieceInfo> {
   return withScratchDir(ctx.scratchDir, async (dir) => {
     // Announced before synthesis, so the masterer knows whether more pieces are on their way.
     const arrival = ctx.mastering.announce();
@@ -141,7 +135,7 @@ async function synthesisePlan(ctx: PipelineContext, plan: SegmentPlan, cacheKey:
   });
 }
 
-async function synthesiseToFiles(ctx: PipelineContext, plan: SegmentPlan, dir: string, failFast?: CandidateFailFast): Promise<string[]> {
+async function synthesiseToFiles(ctx: PipelineContext, plan: SegmentPlan, dir: string, failFast?: PieceFailFast): Promise<string[]> {
   const inputs: string[] = [];
   for (const run of plan.runs) {
     const { choice, provider } = run;
@@ -152,7 +146,7 @@ async function synthesiseToFiles(ctx: PipelineContext, plan: SegmentPlan, dir: s
         return await synthesizeChunks(provider, run.chunks, { ...choice, signal: failFast?.signal }, ctx.providers.synthesis);
       } catch (error) {
         // Told before the slot passes to the next piece, so that piece sees the episode has failed.
-        if (!failFast?.signal.aborted) failFast?.fail(error);
+        failFast?.fail(error);
         throw error;
       }
     });
